@@ -1,0 +1,50 @@
+/**
+ * What the armed group can know: its own cells and threats, what its informants saw of
+ * passing convoys, and what is public (who holds which rural town, which garrisons are
+ * there, the known risk of roads). Not the depot, not the plan, not convoys it never saw,
+ * not patrols away from its cells. The AI decides from this view only.
+ */
+import { HOURS_PER_DAY } from '../sim/balance';
+import { otherEnd, type LevelContext } from '../sim/context';
+import { garrisonStrength, patrolStrength } from '../sim/selectors';
+import type { Cell, CorridorId, GameState, RoadId, Sighting, Threat, TownId } from '../sim/state';
+
+export interface BlockadeView {
+  seed: number;
+  hour: number;
+  difficulty: GameState['difficulty'];
+  cells: readonly Cell[];
+  threats: readonly Threat[];
+  sightings: readonly Sighting[];
+  blockaded: readonly CorridorId[];
+  /** Rural towns still held by the government, with their visible garrison. */
+  heldTowns: { id: TownId; garrison: number }[];
+  /** Patrol strength on roads that touch a cell's town (seen by the cell); other roads unknown. */
+  patrols: Map<RoadId, number>;
+}
+
+/** Sightings older than this are forgotten. */
+const MEMORY_DAYS = 10;
+
+export function observeForBlockade(ctx: LevelContext, state: GameState): BlockadeView {
+  const patrols = new Map<RoadId, number>();
+  for (const cell of state.cells) {
+    for (const road of ctx.roadsAt.get(cell.town) ?? []) patrols.set(road.id, patrolStrength(state, road.id));
+  }
+  const since = state.hour - MEMORY_DAYS * HOURS_PER_DAY;
+  return {
+    seed: state.seed,
+    hour: state.hour,
+    difficulty: state.difficulty,
+    cells: state.cells,
+    threats: state.threats,
+    sightings: state.sightings.filter((s) => s.hour >= since),
+    blockaded: state.blockaded,
+    heldTowns: state.towns.filter((t) => t.control === 'held').map((t) => ({ id: t.id, garrison: garrisonStrength(state, t.id) })),
+    patrols,
+  };
+}
+
+export function neighbours(ctx: LevelContext, town: string): TownId[] {
+  return (ctx.roadsAt.get(town) ?? []).map((r) => otherEnd(r, town));
+}

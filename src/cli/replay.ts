@@ -1,0 +1,21 @@
+/** `npm run replay -- R [--level F]`: re-simulates a result file and checks every day's hash. */
+import { buildContext } from '../sim/context';
+import { MAX_RESULT_BYTES, parseResult, verifyResult } from '../sim/result';
+import { EXIT, findLevelById, inputError, loadLevel, parseCli, readText, runCli, usageError } from './common';
+
+const USAGE = 'usage: npm run replay -- <result.json> [--level <level.json>]';
+
+runCli((args) => {
+  const { values, positionals } = parseCli(args, { level: { type: 'string' }, help: { type: 'boolean' } }, USAGE, true);
+  if (values.help) throw usageError('', USAGE);
+  if (positionals.length !== 1) throw usageError('replay: give exactly one result file', USAGE);
+  const file = positionals[0]!;
+  const parsed = parseResult(readText(file, MAX_RESULT_BYTES));
+  if (!parsed.ok) throw inputError(`${file}: ${parsed.error}`);
+  const result = parsed.value;
+  const level = values.level ? loadLevel(values.level) : findLevelById(result.level.id);
+  const verdict = verifyResult(buildContext(level, result.days), result);
+  if (!verdict.ok) throw inputError(`${file}: not verified: ${verdict.error}`);
+  process.stdout.write(`verified ${verdict.hash}\n`);
+  return EXIT.ok;
+});

@@ -1,0 +1,238 @@
+/**
+ * Checks the schema cannot express: ids that must be unique, references that must
+ * resolve, kinds of town each role needs, and a road route from every entry point to the
+ * depot. Runs on a level that already passed the schema, and reports every problem at once.
+ */
+import type { Level } from './schema';
+import { formatPath, type JsonPath, type LevelProblem, type Locator } from './problem';
+import { didYouMean, listNames } from './suggest';
+
+type TownKind = Level['towns'][number]['kind'];
+type AnyEvent = { readonly list: 'events' | 'randomEvents'; readonly index: number; readonly event: Level['events'][number] | Level['randomEvents'][number] };
+
+export function crossCheck(level: Level, at: Locator): LevelProblem[] {
+  return [
+    ...duplicateIds(level, at),
+    ...duplicatePolicies(level, at),
+    ...unknownTowns(level, at),
+    ...unknownCorridors(level, at),
+    ...unknownSources(level, at),
+    ...unavailablePolicies(level, at),
+    ...roadsToThemselves(level, at),
+    ...eventsAfterTheEnd(level, at),
+    ...townsOfTheWrongKind(level, at),
+    ...entryPointsCutOffFromTheDepot(level, at),
+    ...townsCutOffFromTheDepot(level, at),
+    ...uncitedSources(level, at),
+    ...unsourcedEvents(level, at),
+  ];
+}
+
+function allEvents(level: Level): AnyEvent[] {
+  return [
+    ...level.events.map((event, index) => ({ list: 'events' as const, index, event })),
+    ...level.randomEvents.map((event, index) => ({ list: 'randomEvents' as const, index, event })),
+  ];
+}
+
+function duplicateIds(level: Level, at: Locator): LevelProblem[] {
+  const lists: { path: JsonPath; items: readonly { id: string }[] }[][] = [
+    [{ path: ['towns'], items: level.towns }],
+    [{ path: ['roads'], items: level.roads }],
+    [{ path: ['corridors'], items: level.corridors }],
+    [{ path: ['entryPoints'], items: level.entryPoints }],
+    [{ path: ['units'], items: level.units }],
+    [{ path: ['sources'], items: level.sources }],
+    // Scripted and random events share one namespace: the debrief and injects name them by id.
+    [
+      { path: ['events'], items: level.events },
+      { path: ['randomEvents'], items: level.randomEvents },
+    ],
+  ];
+  return lists.flatMap((namespace) => {
+    const firstUse = new Map<string, JsonPath>();
+    const problems: LevelProblem[] = [];
+    for (const { path, items } of namespace) {
+      items.forEach((item, index) => {
+        const here = [...path, index];
+        const first = firstUse.get(item.id);
+        if (first === undefined) firstUse.set(item.id, here);
+        else problems.push(at.at([...here, 'id'], `duplicate id "${item.id}": already used by ${formatPath(first)}; ids must be unique`));
+      });
+    }
+    return problems;
+  });
+}
+
+function duplicatePolicies(level: Level, at: Locator): LevelProblem[] {
+  return level.policies.flatMap((policy, index) =>
+    level.policies.indexOf(policy) < index ? [at.at(['policies', index], `policy "${policy}" is listed twice`)] : [],
+  );
+}
+
+/** Every place a town id is used, with the path of the reference. */
+function townReferences(level: Level): { path: JsonPath; id: string }[] {
+  return [
+    ...level.roads.flatMap((road, i) => [
+      { path: ['roads', i, 'from'], id: road.from },
+      { path: ['roads', i, 'to'], id: road.to },
+    ]),
+    ...level.entryPoints.map((entry, i) => ({ path: ['entryPoints', i, 'town'], id: entry.town })),
+    { path: ['depot', 'town'], id: level.depot.town },
+    ...level.units.flatMap((unit, i) => (unit.garrison === undefined ? [] : [{ path: ['units', i, 'garrison'], id: unit.garrison }])),
+    ...level.blockade.startTowns.map((id, i) => ({ path: ['blockade', 'startTowns', i], id })),
+  ];
+}
+
+function corridorReferences(level: Level): { path: JsonPath; id: string }[] {
+  return [
+    ...level.roads.map((road, i) => ({ path: ['roads', i, 'corridor'], id: road.corridor })),
+    ...level.entryPoints.map((entry, i) => ({ path: ['entryPoints', i, 'corridor'], id: entry.corridor })),
+    ...allEvents(level).flatMap(({ list, index, event }) => {
+      const refs: { path: JsonPath; id: string }[] = [];
+      const { morale, blockade } = event.effects;
+      if (morale !== undefined) refs.push({ path: [list, index, 'effects', 'morale', 'corridor'], id: morale.corridor });
+      if (blockade !== undefined) refs.push({ path: [list, index, 'effects', 'blockade'], id: blockade });
+      return refs;
+    }),
+  ];
+}
+
+function sourceReferences(level: Level): { path: JsonPath; id: string }[] {
+  return allEvents(level).flatMap(({ list, index, event }) => event.sources.map((id, i) => ({ path: [list, index, 'sources', i], id })));
+}
+
+function unknownReferences(kind: string, refs: readonly { path: JsonPath; id: string }[], known: readonly string[], at: Locator): LevelProblem[] {
+  const ids = new Set(known);
+  return refs
+    .filter((ref) => !ids.has(ref.id))
+    .map((ref) => {
+      const hint = didYouMean(ref.id, known);
+      const detail = hint === '' ? `; known ${kind}s: ${listNames([...ids])}` : hint;
+      return at.at(ref.path, `unknown ${kind} "${ref.id}"${detail}`);
+    });
+}
+
+function unknownTowns(level: Level, at: Locator): LevelProblem[] {
+  return unknownReferences('town', townReferences(level), level.towns.map((t) => t.id), at);
+}
+
+function unknownCorridors(level: Level, at: Locator): LevelProblem[] {
+  return unknownReferences('corridor', corridorReferences(level), level.corridors.map((c) => c.id), at);
+}
+
+function unknownSources(level: Level, at: Locator): LevelProblem[] {
+  return unknownReferences('source', sourceReferences(level), level.sources.map((s) => s.id), at);
+}
+
+function unavailablePolicies(level: Level, at: Locator): LevelProblem[] {
+  return level.entryPoints.flatMap((entry, i) =>
+    entry.requiresPolicy === undefined || level.policies.includes(entry.requiresPolicy)
+      ? []
+      : [at.at(['entryPoints', i, 'requiresPolicy'], `the entry point needs policy "${entry.requiresPolicy}", which is not in this level's "policies"; add it there`)],
+  );
+}
+
+function roadsToThemselves(level: Level, at: Locator): LevelProblem[] {
+  return level.roads.flatMap((road, i) =>
+    road.from === road.to ? [at.at(['roads', i, 'to'], `the road starts and ends at "${road.from}"; a road joins two different towns`)] : [],
+  );
+}
+
+function eventsAfterTheEnd(level: Level, at: Locator): LevelProblem[] {
+  const scripted = level.events.flatMap((event, i) =>
+    event.day > level.days ? [at.at(['events', i, 'day'], `event on day ${event.day} but the level lasts ${level.days} days`)] : [],
+  );
+  const random = level.randomEvents.flatMap((event, i) =>
+    event.fromDay > level.days
+      ? [at.at(['randomEvents', i, 'fromDay'], `random event from day ${event.fromDay} but the level lasts ${level.days} days`)]
+      : [],
+  );
+  return [...scripted, ...random];
+}
+
+function townKinds(level: Level): Map<string, TownKind> {
+  return new Map(level.towns.map((t) => [t.id, t.kind]));
+}
+
+/** The depot is in the capital, hauliers wait at borders, garrisons hold rural towns. */
+function townsOfTheWrongKind(level: Level, at: Locator): LevelProblem[] {
+  const kinds = townKinds(level);
+  const problems: LevelProblem[] = [];
+  const expect = (path: JsonPath, town: string, wanted: TownKind, role: string): void => {
+    const kind = kinds.get(town);
+    if (kind !== undefined && kind !== wanted) {
+      problems.push(at.at(path, `${role} must be a ${wanted} town, but "${town}" is a ${kind} town; change the town's kind or pick another town`));
+    }
+  };
+  expect(['depot', 'town'], level.depot.town, 'capital', 'the depot');
+  level.entryPoints.forEach((entry, i) => expect(['entryPoints', i, 'town'], entry.town, 'border', `entry point "${entry.id}"`));
+  level.units.forEach((unit, i) => {
+    if (unit.garrison !== undefined) expect(['units', i, 'garrison'], unit.garrison, 'rural', `the garrison of unit "${unit.id}"`);
+  });
+  return problems;
+}
+
+/**
+ * Towns reachable by road from the depot (roads run both ways). Undefined when the depot
+ * or a road end names an unknown town: that is already reported, and routes computed
+ * around the typo would only repeat it as "no route" problems.
+ */
+function reachableFromDepot(level: Level): Set<string> | undefined {
+  const towns = new Set(level.towns.map((t) => t.id));
+  const resolved = towns.has(level.depot.town) && level.roads.every((r) => towns.has(r.from) && towns.has(r.to));
+  if (!resolved) return undefined;
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string): void => void neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+  for (const road of level.roads) {
+    link(road.from, road.to);
+    link(road.to, road.from);
+  }
+  const reached = new Set([level.depot.town]);
+  const queue = [level.depot.town];
+  for (let town = queue.shift(); town !== undefined; town = queue.shift()) {
+    for (const next of neighbours.get(town) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return reached;
+}
+
+function entryPointsCutOffFromTheDepot(level: Level, at: Locator): LevelProblem[] {
+  const reached = reachableFromDepot(level);
+  if (reached === undefined) return [];
+  const known = new Set(level.towns.map((t) => t.id));
+  return level.entryPoints.flatMap((entry, i) =>
+    known.has(entry.town) && !reached.has(entry.town)
+      ? [at.at(['entryPoints', i, 'town'], `entry point "${entry.id}" has no road route from "${entry.town}" to the depot at "${level.depot.town}"`)]
+      : [],
+  );
+}
+
+function townsCutOffFromTheDepot(level: Level, at: Locator): LevelProblem[] {
+  const reached = reachableFromDepot(level);
+  if (reached === undefined) return [];
+  return level.towns.flatMap((town, i) =>
+    (town.kind === 'rural' || town.kind === 'city') && !reached.has(town.id)
+      ? [at.at(['towns', i], `${town.kind} town "${town.id}" cannot be reached by road from the depot at "${level.depot.town}"`, 'warning')]
+      : [],
+  );
+}
+
+function uncitedSources(level: Level, at: Locator): LevelProblem[] {
+  const cited = new Set(sourceReferences(level).map((ref) => ref.id));
+  return level.sources.flatMap((source, i) =>
+    cited.has(source.id) ? [] : [at.at(['sources', i], `source "${source.id}" is not cited by any event`, 'warning')],
+  );
+}
+
+function unsourcedEvents(level: Level, at: Locator): LevelProblem[] {
+  return allEvents(level).flatMap(({ list, index, event }) =>
+    event.sources.length > 0
+      ? []
+      : [at.at([list, index], `event "${event.id}" cites no source; facts shown to students must point at an entry of "sources"`, 'warning')],
+  );
+}

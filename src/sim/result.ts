@@ -1,0 +1,119 @@
+/**
+ * Result files: what a finished (or paused) game leaves behind for the instructor, in the
+ * same format from `npm run sim -- --out` and from the browser. A result is trusted only
+ * after a replay reproduces its daily hashes.
+ */
+import { z } from 'zod';
+import type { LevelContext } from './context';
+import { replay, stateHash } from './replay';
+import { outcomeOf, type Outcome } from './selectors';
+import type { Action, Difficulty, GameState } from './state';
+
+export const RESULT_FORMAT = 'lifeline-bamako/result';
+export const RESULT_VERSION = 1;
+/** Larger files are refused before parsing: a 60-day game is well under 1 MiB. */
+export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
+
+const resultSchema = z
+  .object({
+    format: z.literal(RESULT_FORMAT),
+    version: z.literal(RESULT_VERSION),
+    level: z.object({ id: z.string().min(1).max(64), hash: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    difficulty: z.enum(['easy', 'normal', 'hard']),
+    days: z.number().int().min(1).max(365),
+    player: z.object({ policy: z.string().max(40).optional(), alias: z.string().max(60).optional() }).strict(),
+    log: z.array(z.object({ type: z.string().max(40) }).passthrough()).max(200_000),
+    dailyHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(400),
+    summary: z
+      .object({
+        outcome: z.enum(['held', 'collapsed', 'playing']),
+        score: z.number(),
+        daysSurvived: z.number().int(),
+        metrics: z.record(z.string(), z.number()),
+        finalStateHash: z.string().regex(/^[0-9a-f]{16}$/),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type ResultFile = Omit<z.infer<typeof resultSchema>, 'log'> & { log: Action[] };
+
+export interface ResultInput {
+  ctx: LevelContext;
+  state: GameState;
+  log: readonly Action[];
+  dailyHashes: readonly string[];
+  player: ResultFile['player'];
+}
+
+export function buildResult({ ctx, state, log, dailyHashes, player }: ResultInput): ResultFile {
+  const outcome: Outcome = outcomeOf(ctx, state);
+  return {
+    format: RESULT_FORMAT,
+    version: RESULT_VERSION,
+    level: { id: ctx.level.id, hash: ctx.levelHash },
+    seed: state.seed,
+    difficulty: state.difficulty,
+    days: ctx.level.days,
+    player,
+    log: [...log],
+    dailyHashes: [...dailyHashes],
+    summary: {
+      outcome: outcome.outcome,
+      score: outcome.score,
+      daysSurvived: outcome.daysSurvived,
+      metrics: outcome.metrics,
+      finalStateHash: stateHash(state),
+    },
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function parseResult(text: string): Parsed<ResultFile> {
+  if (text.length > MAX_RESULT_BYTES) return { ok: false, error: `the file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MiB` };
+  if (text.trim() === '') return { ok: false, error: 'the file is empty' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (typeof json === 'object' && json !== null && 'format' in json && json.format !== RESULT_FORMAT) {
+    return { ok: false, error: `not a Lifeline: Bamako result file (format ${JSON.stringify(json.format)})` };
+  }
+  if (typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'number' && json.version > RESULT_VERSION) {
+    return { ok: false, error: `result file version ${json.version} is newer than this game understands (${RESULT_VERSION})` };
+  }
+  const parsed = resultSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? issue.path.join('.') || '(root)' : '(root)';
+    return { ok: false, error: `${path}: ${issue?.message ?? 'invalid result file'}` };
+  }
+  return { ok: true, value: parsed.data as ResultFile };
+}
+
+export type Verdict = { ok: true; hash: string } | { ok: false; error: string; day?: number };
+
+/** Re-simulate a result on its level and compare every day's hash. */
+export function verifyResult(ctx: LevelContext, result: ResultFile): Verdict {
+  if (result.level.id !== ctx.level.id) return { ok: false, error: `the result is for level ${result.level.id}, not ${ctx.level.id}` };
+  if (result.level.hash !== ctx.levelHash) return { ok: false, error: `level ${ctx.level.id} has changed since this game was played` };
+  const { state, dailyHashes } = replay(ctx, result.seed, result.difficulty as Difficulty, result.log);
+  const days = Math.max(dailyHashes.length, result.dailyHashes.length);
+  for (let i = 0; i < days; i++) {
+    if (dailyHashes[i] !== result.dailyHashes[i]) {
+      const what = result.dailyHashes[i] === undefined ? 'is missing from the file' : dailyHashes[i] === undefined ? 'is not reached by the log' : 'differs';
+      return { ok: false, day: i + 1, error: `day ${i + 1}: the state hash ${what}` };
+    }
+  }
+  const hash = stateHash(state);
+  if (hash !== result.summary.finalStateHash) return { ok: false, error: 'the final state hash differs' };
+  const outcome = outcomeOf(ctx, state);
+  if (outcome.outcome !== result.summary.outcome || outcome.score !== result.summary.score) {
+    return { ok: false, error: 'the summary does not match the replayed game' };
+  }
+  return { ok: true, hash };
+}

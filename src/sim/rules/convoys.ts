@@ -1,0 +1,328 @@
+/**
+ * Convoys: formed at a border from the tankers hauliers offer, they drive road by road to
+ * the depot in real km/h, meet ambushes and checkpoints, and unload on arrival. Army escorts
+ * had limited success in 2025 (Firstpost 2025-10-26; Sahel Intelligence): here an escort
+ * lowers losses in proportion to its strength, it does not make a convoy safe.
+ */
+import {
+  CELL_COOLDOWN_HOURS,
+  CHECKPOINT_HOLD_HOURS,
+  MAX_CONVOY_TANKERS,
+  MAX_ROUTE_ROADS,
+  MORALE_PER_ESCORTED_ARRIVAL,
+  REDEPLOY_HOURS,
+  SPEED_KMH,
+} from '../balance';
+import { routePath, type LevelContext, type RoadDef } from '../context';
+import { drawInt } from '../rng';
+import { escortStrength, hourOfDay, isLive, patrolStrength } from '../selectors';
+import type { Action, Convoy, ConvoyId, GameState, RoadId, SimError, Threat, TownId, UnitId } from '../state';
+import { addTrust, clamp, pushNews, simError } from './common';
+import { shiftMorale } from './hauliers';
+
+const MAX_DEPART_AHEAD_HOURS = 72;
+const MAX_SIGHTINGS = 300;
+
+type FormAction = Extract<Action, { type: 'convoy/form' }>;
+
+function isWholeIn(n: unknown, lo: number, hi: number): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= lo && n <= hi;
+}
+
+function checkRoute(ctx: LevelContext, start: TownId, route: unknown, action: string): TownId[] | SimError {
+  if (!Array.isArray(route) || route.length === 0 || route.length > MAX_ROUTE_ROADS || !route.every((r) => typeof r === 'string')) {
+    return simError(action, 'bad-route', `a route is a list of 1 to ${MAX_ROUTE_ROADS} road ids`);
+  }
+  const path = routePath(ctx, start, route);
+  if (!path) return simError(action, 'bad-route', `the roads do not form a path from ${start} without loops`);
+  if (path[path.length - 1] !== ctx.depot) return simError(action, 'bad-route', `the route must end at the depot in ${ctx.depot}`);
+  return path;
+}
+
+export function formConvoy(ctx: LevelContext, state: GameState, a: FormAction): SimError | undefined {
+  const entry = state.entries.find((e) => e.id === a.entry);
+  const def = ctx.entries.get(a.entry);
+  if (!entry || !def) return simError(a.type, 'unknown-entry', `no entry point ${String(a.entry)}`);
+  if (!entry.open) return simError(a.type, 'entry-closed', `the ${a.entry} entry point is not open`);
+  if (!isWholeIn(a.tankers, 1, MAX_CONVOY_TANKERS)) return simError(a.type, 'bad-tankers', `a convoy takes 1 to ${MAX_CONVOY_TANKERS} tankers`);
+  if (a.tankers > entry.offered) return simError(a.type, 'not-offered', `hauliers at ${a.entry} offer ${entry.offered} tankers today`);
+  if (!isWholeIn(a.departAt, state.hour, state.hour + MAX_DEPART_AHEAD_HOURS)) {
+    return simError(a.type, 'bad-departure', `departure must be within the next ${MAX_DEPART_AHEAD_HOURS} hours`);
+  }
+  const path = checkRoute(ctx, def.town, a.route, a.type);
+  if (!Array.isArray(path)) return path;
+  if (!Array.isArray(a.escort) || new Set(a.escort).size !== a.escort.length) return simError(a.type, 'bad-escort', 'escort is a list of distinct unit ids');
+  for (const id of a.escort) {
+    const unit = state.units.find((u) => u.id === id);
+    if (!unit) return simError(a.type, 'unknown-unit', `no unit ${String(id)}`);
+    if (unit.task.kind === 'escort') return simError(a.type, 'unit-busy', `${id} is already escorting a convoy`);
+    if (state.hour < unit.readyAt) return simError(a.type, 'unit-moving', `${id} is still redeploying`);
+  }
+
+  const id = state.nextId as ConvoyId;
+  state.nextId += 1;
+  entry.offered -= a.tankers;
+  state.fuel.acquiredL += a.tankers * ctx.level.tankerL;
+  for (const unit of state.units) if (a.escort.includes(unit.id)) unit.task = { kind: 'escort', convoy: id };
+  state.convoys.push({
+    id,
+    entry: a.entry,
+    corridor: def.corridor,
+    path,
+    route: [...a.route],
+    leg: 0,
+    km: 0,
+    tankers: a.tankers,
+    tankersAtStart: a.tankers,
+    departAt: a.departAt,
+    escort: [...a.escort] as UnitId[],
+    status: 'waiting',
+    heldUntil: 0,
+    hitOn: [],
+    seenLeg: -1,
+  });
+  return undefined;
+}
+
+function findLive(state: GameState, action: string, id: unknown): Convoy | SimError {
+  const convoy = state.convoys.find((c) => c.id === id);
+  if (convoy) return convoy;
+  const past = state.pastConvoys.find((c) => c.id === id);
+  if (past) return simError(action, 'convoy-ended', `convoy ${past.id} has already ${past.status}`);
+  return simError(action, 'unknown-convoy', `no convoy ${String(id)}`);
+}
+
+/** Ended convoys leave the road: they move to the record, so each hour only live ones are visited. */
+function archiveEnded(state: GameState): void {
+  if (state.convoys.every(isLive)) return;
+  for (const c of state.convoys) {
+    if (c.status !== 'arrived' && c.status !== 'destroyed' && c.status !== 'returned') continue;
+    state.pastConvoys.push({
+      id: c.id,
+      entry: c.entry,
+      route: c.route,
+      escorts: c.escort.length,
+      departAt: c.departAt,
+      endedAt: state.hour,
+      tankersAtStart: c.tankersAtStart,
+      tankers: c.tankers,
+      status: c.status,
+    });
+  }
+  state.convoys = state.convoys.filter(isLive);
+}
+
+export function haltConvoy(state: GameState, id: ConvoyId): SimError | undefined {
+  const convoy = findLive(state, 'convoy/halt', id);
+  if ('code' in convoy) return convoy;
+  if (convoy.status === 'halted') return simError('convoy/halt', 'already-halted', `convoy ${id} is already halted`);
+  if (convoy.status === 'returning') return simError('convoy/halt', 'returning', `convoy ${id} is on its way back`);
+  convoy.status = 'halted';
+  return undefined;
+}
+
+export function resumeConvoy(state: GameState, id: ConvoyId): SimError | undefined {
+  const convoy = findLive(state, 'convoy/resume', id);
+  if ('code' in convoy) return convoy;
+  if (convoy.status !== 'halted') return simError('convoy/resume', 'not-halted', `convoy ${id} is not halted`);
+  convoy.status = state.hour < convoy.departAt ? 'waiting' : 'moving';
+  return undefined;
+}
+
+export function turnBackConvoy(ctx: LevelContext, state: GameState, id: ConvoyId): SimError | undefined {
+  const convoy = findLive(state, 'convoy/turnBack', id);
+  if ('code' in convoy) return convoy;
+  if (convoy.status === 'returning') return simError('convoy/turnBack', 'returning', `convoy ${id} is already on its way back`);
+  if (convoy.leg === 0 && convoy.km === 0) {
+    endConvoy(ctx, state, convoy, 'returned');
+    archiveEnded(state);
+    return undefined;
+  }
+  const road = ctx.roads.get(convoy.route[convoy.leg] ?? '');
+  convoy.km = road ? road.km - convoy.km : 0;
+  convoy.status = 'returning';
+  return undefined;
+}
+
+export function rerouteConvoy(ctx: LevelContext, state: GameState, id: ConvoyId, route: unknown): SimError | undefined {
+  const convoy = findLive(state, 'convoy/reroute', id);
+  if ('code' in convoy) return convoy;
+  if (convoy.status === 'returning') return simError('convoy/reroute', 'returning', `convoy ${id} is on its way back`);
+  // A convoy that has not left changes its whole route; one on the road finishes its current leg first.
+  const keep = convoy.leg === 0 && convoy.km === 0 ? 0 : convoy.leg + 1;
+  const from = convoy.path[keep];
+  if (from === undefined) return simError('convoy/reroute', 'bad-route', `convoy ${id} has no next town`);
+  const tail = checkRoute(ctx, from, route, 'convoy/reroute');
+  if (!Array.isArray(tail)) return tail;
+  const kept = convoy.path.slice(0, keep);
+  if (tail.some((t) => kept.includes(t))) return simError('convoy/reroute', 'bad-route', 'the new route goes back through a town already passed');
+  convoy.path = [...kept, ...tail];
+  convoy.route = [...convoy.route.slice(0, keep), ...(route as RoadId[])];
+  return undefined;
+}
+
+function freeEscorts(state: GameState, convoy: Convoy): void {
+  for (const unit of state.units) {
+    if (unit.task.kind === 'escort' && unit.task.convoy === convoy.id) {
+      unit.task = { kind: 'idle' };
+      unit.readyAt = state.hour + REDEPLOY_HOURS;
+    }
+  }
+}
+
+function endConvoy(ctx: LevelContext, state: GameState, convoy: Convoy, status: 'arrived' | 'returned' | 'destroyed'): void {
+  const litres = convoy.tankers * ctx.level.tankerL;
+  if (status === 'arrived') {
+    state.fuel.stockL += litres;
+    state.metrics.tankersDelivered += convoy.tankers;
+    state.metrics.litresDelivered += litres;
+    if (convoy.escort.length > 0) shiftMorale(ctx, state, convoy.corridor, MORALE_PER_ESCORTED_ARRIVAL);
+    pushNews(state, { kind: 'arrival', facts: { convoy: convoy.id, tankers: convoy.tankers, litres } });
+  } else if (status === 'returned') {
+    state.fuel.returnedL += litres;
+  }
+  convoy.status = status;
+  freeEscorts(state, convoy);
+}
+
+function loseTankers(ctx: LevelContext, state: GameState, convoy: Convoy, lost: number): void {
+  convoy.tankers -= lost;
+  state.fuel.lostL += lost * ctx.level.tankerL;
+  state.metrics.tankersLost += lost;
+}
+
+function activeThreatOn(state: GameState, road: RoadId): Threat | undefined {
+  return state.threats.find((t) => t.road === road && t.from <= state.hour && state.hour < t.until);
+}
+
+/** An ambush: burned tankers in proportion to how far the attackers outmatch the escort. */
+function resolveAmbush(ctx: LevelContext, state: GameState, convoy: Convoy, road: RoadDef, threat: Threat): void {
+  const cell = state.cells.find((c) => c.id === threat.cell);
+  const cellStrength = cell?.strength ?? 1;
+  const attack = cellStrength * 10 + drawInt(state, 0, 20);
+  const defence = escortStrength(state, convoy) * 10 + patrolStrength(state, road.id) * 6 + drawInt(state, 0, 20);
+  const margin = attack - defence;
+  state.metrics.convoysAttacked += 1;
+  if (cell) cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
+  if (margin <= 0) {
+    if (cell && margin < -15 && cell.strength > 1) cell.strength -= 1;
+    convoy.heldUntil = state.hour + 2;
+    convoy.status = 'held';
+    shiftMorale(ctx, state, convoy.corridor, -2);
+    pushNews(state, { kind: 'repelled', facts: { convoy: convoy.id, road: road.id } });
+    return;
+  }
+  const lossPct = clamp(margin + 10, 5, 90);
+  const lost = Math.min(convoy.tankers, Math.ceil((convoy.tankers * lossPct) / 100));
+  loseTankers(ctx, state, convoy, lost);
+  state.metrics.livesLost += Math.ceil(lost / 10);
+  addTrust(state, 'attacks', -(1 + Math.floor(lost / 10)));
+  shiftMorale(ctx, state, convoy.corridor, -(4 + Math.floor(lost / 3)));
+  pushNews(state, { kind: 'attack', facts: { convoy: convoy.id, road: road.id, lost, left: convoy.tankers } });
+  if (convoy.tankers === 0) endConvoy(ctx, state, convoy, 'destroyed');
+  else {
+    convoy.status = 'held';
+    convoy.heldUntil = state.hour + 3;
+  }
+}
+
+/** A checkpoint: a strong escort breaks it up; otherwise the convoy is held and part of it seized. */
+function resolveCheckpoint(ctx: LevelContext, state: GameState, convoy: Convoy, road: RoadDef, threat: Threat): void {
+  const cell = state.cells.find((c) => c.id === threat.cell);
+  const force = escortStrength(state, convoy) + patrolStrength(state, road.id);
+  if (force >= (cell?.strength ?? 1)) {
+    state.threats = state.threats.filter((t) => t.id !== threat.id);
+    if (cell) cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
+    pushNews(state, { kind: 'checkpoint', facts: { convoy: convoy.id, road: road.id, cleared: 1 } });
+    return;
+  }
+  const seized = Math.min(convoy.tankers, Math.ceil((convoy.tankers * 15) / 100));
+  loseTankers(ctx, state, convoy, seized);
+  shiftMorale(ctx, state, convoy.corridor, -5);
+  addTrust(state, 'attacks', -1);
+  pushNews(state, { kind: 'checkpoint', facts: { convoy: convoy.id, road: road.id, lost: seized, cleared: 0 } });
+  if (convoy.tankers === 0) endConvoy(ctx, state, convoy, 'destroyed');
+  else {
+    convoy.status = 'held';
+    convoy.heldUntil = state.hour + CHECKPOINT_HOLD_HOURS;
+  }
+}
+
+/** Informants near a cell report passing convoys: this is all the blockade learns of the player's habits. */
+function noteSighting(state: GameState, convoy: Convoy, road: RoadDef): void {
+  if (convoy.seenLeg === convoy.leg) return;
+  if (!state.cells.some((c) => c.town === road.from || c.town === road.to)) return;
+  convoy.seenLeg = convoy.leg;
+  state.sightings.push({
+    convoy: convoy.id,
+    hour: state.hour,
+    road: road.id,
+    tankers: convoy.tankers,
+    escortStrength: escortStrength(state, convoy),
+    departHourOfDay: hourOfDay(convoy.departAt),
+  });
+  if (state.sightings.length > MAX_SIGHTINGS) state.sightings.splice(0, state.sightings.length - MAX_SIGHTINGS);
+}
+
+function advance(ctx: LevelContext, state: GameState, convoy: Convoy): void {
+  const forward = convoy.status === 'moving';
+  let road = ctx.roads.get(convoy.route[convoy.leg] ?? '');
+  if (!road) return;
+  if (forward) {
+    noteSighting(state, convoy, road);
+    const threat = convoy.hitOn.includes(road.id) ? undefined : activeThreatOn(state, road.id);
+    if (threat) {
+      convoy.hitOn.push(road.id);
+      if (threat.kind === 'ambush') {
+        state.threats = state.threats.filter((t) => t.id !== threat.id);
+        resolveAmbush(ctx, state, convoy, road, threat);
+      } else resolveCheckpoint(ctx, state, convoy, road, threat);
+      if (convoy.status !== 'moving') return;
+    }
+  }
+  convoy.km += SPEED_KMH[road.terrain];
+  while (convoy.km >= road.km) {
+    convoy.km -= road.km;
+    convoy.leg += forward ? 1 : -1;
+    if (forward && convoy.leg >= convoy.route.length) {
+      convoy.km = 0;
+      endConvoy(ctx, state, convoy, 'arrived');
+      return;
+    }
+    if (!forward && convoy.leg < 0) {
+      convoy.leg = 0;
+      convoy.km = 0;
+      endConvoy(ctx, state, convoy, 'returned');
+      return;
+    }
+    const next = ctx.roads.get(convoy.route[convoy.leg] ?? '');
+    if (!next) return;
+    road = next;
+    // A convoy stops at the start of each leg so that the next road's threats are met on entry.
+    if (forward) {
+      convoy.km = 0;
+      return;
+    }
+  }
+}
+
+/** One hour of driving for every convoy on the road. */
+export function moveConvoys(ctx: LevelContext, state: GameState): void {
+  for (const convoy of state.convoys) {
+    if (convoy.status === 'waiting' && state.hour >= convoy.departAt) convoy.status = 'moving';
+    if (convoy.status === 'held' && state.hour >= convoy.heldUntil) convoy.status = 'moving';
+    if (convoy.status === 'moving' || convoy.status === 'returning') advance(ctx, state, convoy);
+  }
+  archiveEnded(state);
+}
+
+/** Where a convoy is, as the two towns of its current leg and the share of the leg done (0–1). */
+export function convoyPosition(ctx: LevelContext, convoy: Convoy): { from: TownId; to: TownId; along: number } {
+  const road = ctx.roads.get(convoy.route[Math.min(convoy.leg, convoy.route.length - 1)] ?? '');
+  const a = convoy.path[convoy.leg] ?? convoy.path[0]!;
+  const b = convoy.path[convoy.leg + 1] ?? a;
+  const along = road ? Math.min(1, convoy.km / road.km) : 0;
+  if (convoy.status === 'arrived') return { from: ctx.depot, to: ctx.depot, along: 0 };
+  return convoy.status === 'returning' ? { from: b, to: a, along } : { from: a, to: b, along };
+}
+

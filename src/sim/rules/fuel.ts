@@ -1,0 +1,78 @@
+/**
+ * The depot and the daily allocation plan. Each day the plan's litres are released from
+ * the depot; when the stock is short, every sector gets the same share of its request.
+ */
+import { SECTORS, type Sector } from '../../levels/schema';
+import { AIRLIFT_L_PER_DAY, PURCHASE_CAP_RETAIL } from '../balance';
+import type { LevelContext } from '../context';
+import { sectorMap } from '../sectors';
+import { policyActive } from '../selectors';
+import type { GameState, SectorMap, SimError } from '../state';
+import { simError } from './common';
+
+const MAX_PLAN_L = 100_000_000;
+
+export function setPlan(state: GameState, plan: unknown): SimError | undefined {
+  if (typeof plan !== 'object' || plan === null) return simError('plan/set', 'bad-plan', 'the plan must give litres for every sector');
+  const record = plan as Record<string, unknown>;
+  for (const s of SECTORS) {
+    const litres = record[s];
+    if (typeof litres !== 'number' || !Number.isInteger(litres) || litres < 0 || litres > MAX_PLAN_L) {
+      return simError('plan/set', 'bad-plan', `litres for ${s} must be a whole number from 0 to ${MAX_PLAN_L}`);
+    }
+  }
+  state.plan = sectorMap((s) => record[s] as number);
+  return undefined;
+}
+
+/** What each sector needs today for full service, after policies. */
+export function demandToday(ctx: LevelContext, state: GameState): SectorMap {
+  const cap = policyActive(state, 'purchaseCap');
+  const curfew = policyActive(state, 'curfew');
+  const closed = policyActive(state, 'closeSchools');
+  return sectorMap((s: Sector) => {
+    const base = ctx.level.sectors[s].demandL;
+    if (s === 'retail' && cap) return Math.round((base * PURCHASE_CAP_RETAIL) / 100);
+    if (s === 'transport' && curfew) return Math.round((base * 85) / 100);
+    if (s === 'security' && curfew) return Math.round((base * 115) / 100);
+    if (s === 'schools' && closed) return 0;
+    return base;
+  });
+}
+
+/**
+ * Release today's fuel: each sector asks for min(plan, demand) (fuel beyond need stays in
+ * the depot); a short depot is shared in proportion. Returns litres given to each sector.
+ */
+export function releaseFuel(ctx: LevelContext, state: GameState): SectorMap {
+  const demand = demandToday(ctx, state);
+  const asked = sectorMap((s) => Math.min(state.plan[s], demand[s]));
+  const totalAsked = SECTORS.reduce((sum, s) => sum + asked[s], 0);
+  const available = state.fuel.stockL;
+  const given = sectorMap(() => 0);
+  if (totalAsked <= available) {
+    for (const s of SECTORS) given[s] = asked[s];
+  } else {
+    // Integer shares; the rounding remainder stays in the depot, so nothing is created or lost.
+    for (const s of SECTORS) given[s] = Math.floor((asked[s] * available) / totalAsked);
+  }
+  const released = SECTORS.reduce((sum, s) => sum + given[s], 0);
+  state.fuel.stockL -= released;
+  state.fuel.consumedL += released;
+  return given;
+}
+
+/** The emergency airlift: a token volume, flown in each day it is in force. */
+export function airlift(state: GameState): void {
+  if (!policyActive(state, 'emergencyAirlift')) return;
+  state.fuel.stockL += AIRLIFT_L_PER_DAY;
+  state.fuel.acquiredL += AIRLIFT_L_PER_DAY;
+}
+
+/** A level event that adds or removes fuel at the depot (never below empty). */
+export function adjustStock(state: GameState, litres: number): void {
+  const change = Math.max(litres, -state.fuel.stockL);
+  state.fuel.stockL += change;
+  if (change >= 0) state.fuel.acquiredL += change;
+  else state.fuel.lostL -= change;
+}

@@ -1,0 +1,7 @@
+import { SECTORS, type Sector } from '../levels/schema';
+import type { SectorMap } from './state';
+
+/** A value for every sector, built in the fixed sector order. */
+export function sectorMap(value: (sector: Sector) => number): SectorMap {
+  return Object.fromEntries(SECTORS.map((s) => [s, value(s)])) as SectorMap;
+}
