@@ -16,7 +16,7 @@ interface Candidate {
 }
 
 /** How much each difficulty blurs the AI's judgement (score points of noise). */
-const NOISE = { easy: 6, normal: 3, hard: 1 } as const;
+const NOISE = { easy: 4, normal: 3, hard: 1 } as const;
 /** How many of the convoys it saw the AI takes into account (perception). */
 const PERCEPTION = { easy: 50, normal: 80, hard: 100 } as const;
 

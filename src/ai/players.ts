@@ -71,6 +71,19 @@ export const baseline: PlayerPolicy = (ctx, state) => {
   const free = state.units
     .filter((u) => (u.task.kind === 'idle' || u.task.kind === 'patrol') && unitReady(state, u))
     .sort((a, b) => b.strength - a.strength);
+  // Retake fallen towns with units strong enough to hold them: rural security matters too.
+  const fallen = new Set<string>(state.towns.filter((t) => t.control === 'fallen').map((t) => t.id));
+  for (const town of state.towns) {
+    const need = ctx.towns.get(town.id)?.garrisonNeed ?? 0;
+    const held = state.units.some((u) => u.task.kind === 'garrison' && u.task.town === town.id);
+    const retaking = state.units.filter((u) => u.task.kind === 'garrison' && fallen.has(u.task.town)).length;
+    if (town.control !== 'fallen' || held || retaking >= 2) continue;
+    const index = free.findIndex((u) => u.strength > need);
+    if (index < 0) continue;
+    const [unit] = free.splice(index, 1);
+    actions.push({ type: 'unit/order', unit: unit!.id, task: { kind: 'garrison', town: town.id } });
+    break;
+  }
   const entries = [...state.entries].filter((e) => e.open && e.offered >= 4).sort((a, b) => b.offered - a.offered);
   entries.forEach((entry, i) => {
     const routes = ctx.routes.get(entry.id) ?? [];

@@ -59,19 +59,20 @@ export function findExcessiveNesting(text: string, max: number): number | undefi
   return undefined;
 }
 
-/** Parses the text into a tree and lists every syntax error with the path where it occurs. */
+/** Parses the text into a tree and lists the syntax errors (up to a limit) with the path where each occurs. */
 export function parseJsonTree(text: string): { root: Node | undefined; errors: SyntaxProblem[]; more: number } {
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false });
   if (raw.length === 0) return { root, errors: [], more: 0 };
-  const errors = describeSyntaxErrors(text, raw);
-  return { root, errors: errors.slice(0, MAX_SYNTAX_ERRORS), more: Math.max(0, errors.length - MAX_SYNTAX_ERRORS) };
+  return { root, ...describeSyntaxErrors(text, raw) };
 }
 
-function describeSyntaxErrors(text: string, raw: readonly ParseError[]): SyntaxProblem[] {
-  const paths = pathsAtErrors(text);
+function describeSyntaxErrors(text: string, raw: readonly ParseError[]): { errors: SyntaxProblem[]; more: number } {
+  // The parser may report up to three codes at one spot, so this many paths cover the errors shown.
+  const paths = pathsAtErrors(text, MAX_SYNTAX_ERRORS * 3);
   const seen = new Set<number>();
-  const out: SyntaxProblem[] = [];
+  const errors: SyntaxProblem[] = [];
+  let more = 0;
   raw.forEach((error, index) => {
     const trailing = trailingCommaBefore(text, error.offset);
     const offset = trailing ?? error.offset;
@@ -79,13 +80,15 @@ function describeSyntaxErrors(text: string, raw: readonly ParseError[]): SyntaxP
     if (seen.has(offset)) return;
     seen.add(offset);
     const path = paths[index] ?? [];
-    if (trailing !== undefined) {
-      out.push({ offset, path: path.slice(0, -1), message: 'trailing comma: remove the "," before the closing bracket' });
+    if (errors.length >= MAX_SYNTAX_ERRORS) more++;
+    else if (trailing !== undefined) {
+      errors.push({ offset, path: path.slice(0, -1), message: 'trailing comma: remove the "," before the closing bracket' });
     } else {
-      out.push({ offset, path, message: syntaxMessage(printParseErrorCode(error.error), text.slice(error.offset, error.offset + Math.min(error.length, 20))) });
+      const found = text.slice(error.offset, error.offset + Math.min(error.length, 20));
+      errors.push({ offset, path, message: syntaxMessage(printParseErrorCode(error.error), found) });
     }
   });
-  return out;
+  return { errors, more };
 }
 
 /** If the error sits on a `]` or `}` right after a comma, the offset of that comma. */
@@ -139,11 +142,11 @@ function syntaxMessage(code: ReturnType<typeof printParseErrorCode>, found: stri
 }
 
 /**
- * The JSON path at each parse error, in the order the parser reports them. One pass of
+ * The JSON path at each of the first `limit` parse errors, in the order the parser reports them. One pass of
  * jsonc-parser's visitor, tracking the path as getLocation does; calling getLocation per
  * error would re-parse the file once per error.
  */
-function pathsAtErrors(text: string): JsonPath[] {
+function pathsAtErrors(text: string, limit: number): JsonPath[] {
   const segments: (string | number)[] = [];
   const paths: JsonPath[] = [];
   const replaceLast = (segment: string | number): void => {
@@ -161,7 +164,9 @@ function pathsAtErrors(text: string): JsonPath[] {
         const last = segments[segments.length - 1];
         if (separator === ',' && typeof last === 'number') replaceLast(last + 1);
       },
-      onError: () => void paths.push(segments.filter((s) => s !== '')),
+      onError: () => {
+        if (paths.length < limit) paths.push(segments.filter((s) => s !== ''));
+      },
     },
     { disallowComments: true, allowTrailingComma: false },
   );

@@ -65,7 +65,7 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
     case 'ai/intimidate': {
       const onCorridor = (ctx.roadsAt.get(cell.town) ?? []).some((r) => r.corridor === a.corridor);
       if (!onCorridor) return simError(a.type, 'not-on-corridor', `${cell.town} is not on the ${String(a.corridor)} corridor`);
-      shiftMorale(ctx, state, a.corridor, -10);
+      shiftMorale(ctx, state, a.corridor, -6);
       cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
       pushNews(state, { kind: 'intimidation', facts: { corridor: a.corridor } });
       record(state, a, 'intimidate', a.corridor);
