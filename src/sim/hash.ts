@@ -42,6 +42,49 @@ export function hashString(text: string): string {
 
 const cache = new WeakMap<object, string>();
 
+/**
+ * Long arrays (the news feed, the history) grow by appending: a new array each day whose
+ * first elements are the very same objects as the day before. They are hashed in blocks;
+ * a block is reused when its elements are identical (===) to those of a block hashed before.
+ */
+const BLOCK = 64;
+interface Block {
+  items: readonly unknown[];
+  hash: string;
+}
+const blocks = new WeakMap<object, Block[]>();
+
+function blockHash(value: readonly unknown[], start: number): string {
+  const end = Math.min(value.length, start + BLOCK);
+  const first = value[start];
+  const known = first !== null && typeof first === 'object' ? blocks.get(first) : undefined;
+  if (known) {
+    for (const block of known) {
+      if (block.items.length !== end - start) continue;
+      let same = true;
+      for (let i = start; i < end && same; i++) same = block.items[i - start] === value[i];
+      if (same) return block.hash;
+    }
+  }
+  const items = value.slice(start, end);
+  const hash = hashString(items.map(nodeRepr).join(','));
+  if (first !== null && typeof first === 'object') {
+    const list = known ?? [];
+    // Only the last few versions of a block are worth remembering (a block fills up over a few days).
+    if (list.length >= 4) list.shift();
+    list.push({ items, hash });
+    if (!known) blocks.set(first, list);
+  }
+  return hash;
+}
+
+function arrayText(value: readonly unknown[]): string {
+  if (value.length <= BLOCK) return `[${value.map(nodeRepr).join(',')}]`;
+  const parts: string[] = [];
+  for (let start = 0; start < value.length; start += BLOCK) parts.push(blockHash(value, start));
+  return `[blocks:${value.length}:${parts.join(',')}]`;
+}
+
 function nodeRepr(value: unknown): string {
   return value !== null && typeof value === 'object' ? `#${treeHash(value)}` : primitiveJson(value);
 }
@@ -50,7 +93,7 @@ function treeHash(value: object): string {
   const cached = cache.get(value);
   if (cached !== undefined) return cached;
   let text: string;
-  if (Array.isArray(value)) text = `[${value.map(nodeRepr).join(',')}]`;
+  if (Array.isArray(value)) text = arrayText(value);
   else {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record)

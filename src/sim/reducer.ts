@@ -66,8 +66,9 @@ export function reduce(ctx: LevelContext, state: GameState, action: Action): Gam
       if (!error && draft.lastError !== null) draft.lastError = null;
     });
   } catch (e) {
-    // Only malformed input from outside (a hand-edited result file) can get here.
-    error = simError(type, 'bad-action', e instanceof Error ? e.message : 'malformed action');
+    // A safety net for input from outside (a hand-edited result file); the property tests
+    // require that no action ever reaches it.
+    error = simError(type, 'internal', e instanceof Error ? e.message : 'malformed action');
     return withError(state, error);
   }
   return error ? withError(state, error) : next;

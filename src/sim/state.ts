@@ -160,6 +160,7 @@ export interface DayRecord {
   blackPrice: number;
   queueHours: number;
   foodIndex: number;
+  /** Totals since day 1 (charts take the differences). */
   tankersDelivered: number;
   tankersLost: number;
   townsFallen: number;

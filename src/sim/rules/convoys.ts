@@ -125,7 +125,8 @@ export function resumeConvoy(state: GameState, id: ConvoyId): SimError | undefin
   const convoy = findLive(state, 'convoy/resume', id);
   if ('code' in convoy) return convoy;
   if (convoy.status !== 'halted') return simError('convoy/resume', 'not-halted', `convoy ${id} is not halted`);
-  convoy.status = state.hour < convoy.departAt ? 'waiting' : 'moving';
+  // A halt does not cut short a checkpoint's or an attack's hold: the convoy goes back to it.
+  convoy.status = state.hour < convoy.departAt ? 'waiting' : state.hour < convoy.heldUntil ? 'held' : 'moving';
   return undefined;
 }
 
@@ -249,9 +250,9 @@ function resolveCheckpoint(ctx: LevelContext, state: GameState, convoy: Convoy, 
 }
 
 /** Informants near a cell report passing convoys: this is all the blockade learns of the player's habits. */
-function noteSighting(state: GameState, convoy: Convoy, road: RoadDef): void {
+function noteSighting(state: GameState, convoy: Convoy, road: RoadDef, watch: HourWatch): void {
   if (convoy.seenLeg === convoy.leg) return;
-  if (!state.cells.some((c) => c.town === road.from || c.town === road.to)) return;
+  if (!watch.cellTowns.has(road.from) && !watch.cellTowns.has(road.to)) return;
   convoy.seenLeg = convoy.leg;
   state.sightings.push({
     convoy: convoy.id,
@@ -264,13 +265,19 @@ function noteSighting(state: GameState, convoy: Convoy, road: RoadDef): void {
   if (state.sightings.length > MAX_SIGHTINGS) state.sightings.splice(0, state.sightings.length - MAX_SIGHTINGS);
 }
 
-function advance(ctx: LevelContext, state: GameState, convoy: Convoy): void {
+/** Looked up once an hour rather than once per convoy: where the cells are, which roads have threats. */
+interface HourWatch {
+  cellTowns: Set<string>;
+  threatRoads: Set<string>;
+}
+
+function advance(ctx: LevelContext, state: GameState, convoy: Convoy, watch: HourWatch): void {
   const forward = convoy.status === 'moving';
   let road = ctx.roads.get(convoy.route[convoy.leg] ?? '');
   if (!road) return;
   if (forward) {
-    noteSighting(state, convoy, road);
-    const threat = convoy.hitOn.includes(road.id) ? undefined : activeThreatOn(state, road.id);
+    noteSighting(state, convoy, road, watch);
+    const threat = !watch.threatRoads.has(road.id) || convoy.hitOn.includes(road.id) ? undefined : activeThreatOn(state, road.id);
     if (threat) {
       convoy.hitOn.push(road.id);
       if (threat.kind === 'ambush') {
@@ -308,10 +315,15 @@ function advance(ctx: LevelContext, state: GameState, convoy: Convoy): void {
 
 /** One hour of driving for every convoy on the road. */
 export function moveConvoys(ctx: LevelContext, state: GameState): void {
+  if (state.convoys.length === 0) return;
+  const watch: HourWatch = {
+    cellTowns: new Set(state.cells.map((c) => c.town)),
+    threatRoads: new Set(state.threats.map((t) => t.road)),
+  };
   for (const convoy of state.convoys) {
     if (convoy.status === 'waiting' && state.hour >= convoy.departAt) convoy.status = 'moving';
     if (convoy.status === 'held' && state.hour >= convoy.heldUntil) convoy.status = 'moving';
-    if (convoy.status === 'moving' || convoy.status === 'returning') advance(ctx, state, convoy);
+    if (convoy.status === 'moving' || convoy.status === 'returning') advance(ctx, state, convoy, watch);
   }
   archiveEnded(state);
 }

@@ -59,7 +59,6 @@ export function endDay(ctx: LevelContext, state: GameState, day: number): void {
   if (state.services.schools < 50) state.metrics.educationDaysLost += 1;
   state.metrics.serviceSum += meanService(state);
   state.metrics.serviceDays += 1;
-  const previous = state.history[state.history.length - 1];
   state.history.push({
     day,
     stockL: state.fuel.stockL,
@@ -69,8 +68,8 @@ export function endDay(ctx: LevelContext, state: GameState, day: number): void {
     blackPrice: state.city.blackPrice,
     queueHours: state.city.queueHours,
     foodIndex: state.city.foodIndex,
-    tankersDelivered: state.metrics.tankersDelivered - (previous ? sumDelivered(state, 'tankersDelivered') : 0),
-    tankersLost: state.metrics.tankersLost - (previous ? sumDelivered(state, 'tankersLost') : 0),
+    tankersDelivered: state.metrics.tankersDelivered,
+    tankersLost: state.metrics.tankersLost,
     townsFallen: state.towns.filter((t) => t.control === 'fallen').length,
   });
 
@@ -83,10 +82,4 @@ export function endDay(ctx: LevelContext, state: GameState, day: number): void {
   } else if (day >= ctx.level.days) {
     state.status = 'held';
   }
-}
-
-function sumDelivered(state: GameState, key: 'tankersDelivered' | 'tankersLost'): number {
-  let sum = 0;
-  for (let i = 0; i < state.history.length; i++) sum += state.history[i]![key];
-  return sum;
 }
