@@ -1,0 +1,119 @@
+/**
+ * Saved games. A save is the game's action log with its seed and level: resuming replays
+ * it and must land on the saved state hash. Saves are versioned JSON with migrations; a save
+ * that cannot be read is kept as a backup, never thrown away.
+ */
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { z } from 'zod';
+import type { Action, Difficulty } from '../sim/state';
+import type { GameSession } from './session';
+
+export const SAVE_FORMAT = 'lifeline-bamako/save';
+export const SAVE_VERSION = 1;
+export const MAX_SAVE_BYTES = 8 * 1024 * 1024;
+
+const saveSchema = z
+  .object({
+    format: z.literal(SAVE_FORMAT),
+    version: z.literal(SAVE_VERSION),
+    level: z.object({ id: z.string().min(1).max(64), hash: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    difficulty: z.enum(['easy', 'normal', 'hard']),
+    day: z.number().int().min(1).max(400),
+    stateHash: z.string().regex(/^[0-9a-f]{16}$/),
+    savedAt: z.string().max(40),
+    log: z.array(z.object({ type: z.string().max(40) }).passthrough()).max(200_000),
+  })
+  .strict();
+
+export type SaveFile = Omit<z.infer<typeof saveSchema>, 'log' | 'difficulty'> & { log: Action[]; difficulty: Difficulty };
+
+/**
+ * Migrations from each older version to the next. Version 1 is the first release; a
+ * future format change adds `1: (old) => ({ ...old, version: 2, … })` here.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function makeSave(session: GameSession, savedAt: string): SaveFile {
+  return {
+    format: SAVE_FORMAT,
+    version: SAVE_VERSION,
+    level: { id: session.ctx.level.id, hash: session.ctx.levelHash },
+    seed: session.state.seed,
+    difficulty: session.state.difficulty,
+    day: Math.floor(session.state.hour / 24) + 1,
+    stateHash: session.hash,
+    savedAt,
+    log: [...session.log],
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function parseSave(text: string): Parsed<SaveFile> {
+  if (text.length > MAX_SAVE_BYTES) return { ok: false, error: `the file is larger than ${MAX_SAVE_BYTES / 1024 / 1024} MiB` };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'it is not JSON' };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'it is not a saved game' };
+  let record = json as Record<string, unknown>;
+  if (record.format !== SAVE_FORMAT) return { ok: false, error: 'it is not a Lifeline: Bamako saved game' };
+  if (typeof record.version !== 'number' || !Number.isInteger(record.version)) return { ok: false, error: 'it has no version' };
+  if (record.version > SAVE_VERSION) return { ok: false, error: `it comes from a newer version of the game (save version ${record.version})` };
+  while (typeof record.version === 'number' && record.version < SAVE_VERSION) {
+    const migrate = MIGRATIONS[record.version];
+    if (!migrate) return { ok: false, error: `save version ${record.version} can no longer be read` };
+    record = migrate(record);
+  }
+  const parsed = saveSchema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, value: parsed.data as SaveFile };
+}
+
+/** Where saves live: IndexedDB, or memory when the browser refuses storage (private mode). */
+export interface SaveSlot {
+  readonly persistent: boolean;
+  read(): Promise<string | undefined>;
+  write(text: string): Promise<void>;
+  keepBackup(text: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+const AUTOSAVE = 'autosave';
+const BACKUP = 'autosave-backup';
+
+export function memorySlot(): SaveSlot {
+  const data = new Map<string, string>();
+  return {
+    persistent: false,
+    read: async () => data.get(AUTOSAVE),
+    write: async (text) => void data.set(AUTOSAVE, text),
+    keepBackup: async (text) => void data.set(BACKUP, text),
+    clear: async () => void data.delete(AUTOSAVE),
+  };
+}
+
+export async function openSaveSlot(): Promise<SaveSlot> {
+  let store: UseStore;
+  try {
+    if (typeof indexedDB === 'undefined') return memorySlot();
+    store = createStore('lifeline-bamako', 'saves');
+    // Touch the store once: private modes fail here rather than at the first autosave.
+    await get('probe', store);
+  } catch {
+    return memorySlot();
+  }
+  return {
+    persistent: true,
+    read: () => get<string>(AUTOSAVE, store),
+    write: (text) => set(AUTOSAVE, text, store),
+    keepBackup: (text) => set(BACKUP, text, store),
+    clear: () => del(AUTOSAVE, store),
+  };
+}

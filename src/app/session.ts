@@ -1,0 +1,164 @@
+/**
+ * A game being played in the browser: the state, the action log and the daily hashes,
+ * the clock (pause and speeds), and the blockade's turns. Scenes and the HUD read the state
+ * and send player commands through `dispatch`; nothing else changes the game.
+ */
+import { blockadeTurn } from '../ai/match';
+import { HOURS_PER_DAY } from '../sim/balance';
+import type { LevelContext } from '../sim/context';
+import { createInitialState } from '../sim/init';
+import { replay, stateHash, step } from '../sim/replay';
+import { buildResult, type ResultFile } from '../sim/result';
+import type { Action, Difficulty, GameState, PlayerAction, SimError } from '../sim/state';
+
+export type Speed = 0 | 1 | 2 | 4;
+export const SPEEDS: readonly Speed[] = [0, 1, 2, 4];
+/** Real milliseconds per game hour at ×1: a 60-day campaign takes about 24 minutes at ×1, 6 at ×4. */
+export const MS_PER_HOUR = 1000;
+
+export interface SessionSnapshot {
+  state: GameState;
+  previous: GameState;
+  speed: Speed;
+  /** Fraction (0–1) of the current hour already elapsed, for smooth movement between ticks. */
+  hourFraction: number;
+}
+
+type Listener = (snapshot: SessionSnapshot) => void;
+
+export class GameSession {
+  state: GameState;
+  previous: GameState;
+  readonly log: Action[] = [];
+  readonly dailyHashes: string[] = [];
+  speed: Speed = 0;
+  private elapsedMs = 0;
+  private listeners = new Set<Listener>();
+  private dayListeners = new Set<(day: number) => void>();
+
+  private constructor(
+    readonly ctx: LevelContext,
+    state: GameState,
+  ) {
+    this.state = state;
+    this.previous = state;
+  }
+
+  static start(ctx: LevelContext, seed: number, difficulty: Difficulty): GameSession {
+    return new GameSession(ctx, createInitialState(ctx, seed, difficulty));
+  }
+
+  /** Rebuild a game from its log (a save); the result has the same state hash as when saved. */
+  static resume(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[]): GameSession {
+    const { state, dailyHashes } = replay(ctx, seed, difficulty, log);
+    const session = new GameSession(ctx, state);
+    session.log.push(...log);
+    session.dailyHashes.push(...dailyHashes);
+    return session;
+  }
+
+  get hash(): string {
+    return stateHash(this.state);
+  }
+
+  get over(): boolean {
+    return this.state.status !== 'playing';
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called once at the start of each new day (after midnight), e.g. to autosave. */
+  onNewDay(listener: (day: number) => void): () => void {
+    this.dayListeners.add(listener);
+    return () => this.dayListeners.delete(listener);
+  }
+
+  /**
+   * A player command. A refused command changes nothing and is not logged; the rules'
+   * error comes back for the HUD to show.
+   */
+  dispatch(action: PlayerAction): SimError | null {
+    const before = this.state;
+    const next = step(this.ctx, before, action, this.dailyHashes);
+    if (next.lastError) return next.lastError;
+    this.state = next;
+    this.log.push(action);
+    this.notify(before);
+    return null;
+  }
+
+  setSpeed(speed: Speed): void {
+    if (this.over) speed = 0;
+    if (speed === this.speed) return;
+    this.speed = speed;
+    this.elapsedMs = 0;
+    this.notify(this.state);
+  }
+
+  /** Advance real time; runs as many game hours as the speed allows. */
+  update(deltaMs: number): void {
+    if (this.speed === 0 || this.over) return;
+    // A tab that slept for minutes does not fast-forward the war: at most a few hours per frame.
+    this.elapsedMs += Math.min(deltaMs, 250) * this.speed;
+    const before = this.state;
+    let hours = 0;
+    while (this.elapsedMs >= MS_PER_HOUR && !this.over && hours < 8) {
+      this.elapsedMs -= MS_PER_HOUR;
+      this.runHour();
+      hours += 1;
+    }
+    if (this.over) this.speed = 0;
+    this.notify(before);
+  }
+
+  /** "Advance to next morning": run hours until 06:00 (or the end). */
+  advanceToMorning(): void {
+    const before = this.state;
+    do this.runHour();
+    while (!this.over && this.state.hour % HOURS_PER_DAY !== 6);
+    this.elapsedMs = 0;
+    this.notify(before);
+  }
+
+  advanceHours(hours: number): void {
+    const before = this.state;
+    for (let i = 0; i < hours && !this.over; i++) this.runHour();
+    this.notify(before);
+  }
+
+  get hourFraction(): number {
+    return this.speed === 0 ? 0 : Math.min(1, this.elapsedMs / MS_PER_HOUR);
+  }
+
+  result(alias?: string): ResultFile {
+    return buildResult({
+      ctx: this.ctx,
+      state: this.state,
+      log: this.log,
+      dailyHashes: this.dailyHashes,
+      player: alias ? { alias } : {},
+    });
+  }
+
+  /** One game hour: the blockade's turn (if due), then the clock. */
+  private runHour(): void {
+    this.state = blockadeTurn(this.ctx, this.state, this.log, this.dailyHashes);
+    const day = this.dailyHashes.length;
+    this.apply({ type: 'tick' });
+    if (this.dailyHashes.length > day && !this.over) for (const listener of this.dayListeners) listener(this.dailyHashes.length + 1);
+  }
+
+  private apply(action: Action): void {
+    this.state = step(this.ctx, this.state, action, this.dailyHashes);
+    this.log.push(action);
+  }
+
+  private notify(previous: GameState): void {
+    this.previous = previous;
+    const snapshot: SessionSnapshot = { state: this.state, previous, speed: this.speed, hourFraction: this.hourFraction };
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}

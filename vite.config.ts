@@ -1,0 +1,30 @@
+import { defineConfig, type Plugin } from 'vite';
+
+/** The content security policy goes into the built page only (the dev server needs its websocket). */
+function contentSecurityPolicy(): Plugin {
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' data: blob:",
+    "connect-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [contentSecurityPolicy()],
+  // Sounds and map data are served as files, not bundled into the game's JavaScript.
+  publicDir: 'assets',
+  build: { target: 'es2022', chunkSizeWarningLimit: 1600 },
+  server: { host: '127.0.0.1' },
+});
