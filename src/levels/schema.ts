@@ -199,7 +199,7 @@ export const level = z
     randomEvents: z.array(randomEvent).max(100).default([]),
     collapse: z
       .object({
-        noFuelDays: z.number().int().min(1).max(60).describe('Days in a row with an empty depot before the city collapses.'),
+        noFuelDays: z.number().int().min(1).max(60).describe('Days in a row on which less than a third of the fuel the city needs reaches it, before it collapses.'),
       })
       .strict(),
   })

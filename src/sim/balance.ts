@@ -29,6 +29,9 @@ export const CELL_SPEED_KMH = 30;
 export const MORALE_REFUSAL = 25;
 export const MORALE_DRIFT_PER_DAY = 2;
 export const MORALE_PER_ESCORTED_ARRIVAL = 3;
+/** Drivers threatened on a corridor, and a declared blockade of it. */
+export const MORALE_PER_INTIMIDATION = 6;
+export const MORALE_PER_BLOCKADE = 10;
 
 /** A rural town retaken when a garrison strong enough holds it this many days. */
 export const RETAKE_DAYS = 3;

@@ -10,6 +10,8 @@ import {
   CELL_REGEN_DAYS,
   CELL_SPEED_KMH,
   CHECKPOINT_HOURS,
+  MORALE_PER_BLOCKADE,
+  MORALE_PER_INTIMIDATION,
   THREAT_SETUP_HOURS,
 } from '../balance';
 import { otherEnd, type LevelContext } from '../context';
@@ -65,7 +67,7 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
     case 'ai/intimidate': {
       const onCorridor = (ctx.roadsAt.get(cell.town) ?? []).some((r) => r.corridor === a.corridor);
       if (!onCorridor) return simError(a.type, 'not-on-corridor', `${cell.town} is not on the ${String(a.corridor)} corridor`);
-      shiftMorale(ctx, state, a.corridor, -6);
+      shiftMorale(ctx, state, a.corridor, -MORALE_PER_INTIMIDATION);
       cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
       pushNews(state, { kind: 'intimidation', facts: { corridor: a.corridor } });
       record(state, a, 'intimidate', a.corridor);
@@ -81,9 +83,10 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
       const attack = cell.strength * 10 + drawInt(state, 0, 20);
       // The town's own defenders (need) count too: a rural town is not empty without soldiers.
       const defence = (garrisonStrength(state, a.town) + need) * 10 + drawInt(state, 0, 20);
-      cell.town = a.town;
       cell.readyAt = state.hour + 2 * CELL_COOLDOWN_HOURS;
       if (attack > defence) {
+        // The cell holds the town it took; a repelled cell stays where it attacked from.
+        cell.town = a.town;
         town.control = 'fallen';
         town.retake = 0;
         state.metrics.townsFallen += 1;
@@ -100,6 +103,8 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
     case 'ai/declareBlockade': {
       if (!ctx.level.corridors.some((c) => c.id === a.corridor)) return simError(a.type, 'unknown-corridor', `no corridor ${String(a.corridor)}`);
       if (state.blockaded.includes(a.corridor)) return simError(a.type, 'already-blockaded', `${a.corridor} is already under blockade`);
+      const onCorridor = (ctx.roadsAt.get(cell.town) ?? []).some((r) => r.corridor === a.corridor);
+      if (!onCorridor) return simError(a.type, 'not-on-corridor', `${cell.town} is not on the ${String(a.corridor)} corridor`);
       declareBlockade(ctx, state, a.corridor);
       cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
       record(state, a, 'declareBlockade', a.corridor);
@@ -111,14 +116,15 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
 export function declareBlockade(ctx: LevelContext, state: GameState, corridor: string): void {
   if (state.blockaded.includes(corridor as GameState['blockaded'][number])) return;
   state.blockaded.push(corridor as GameState['blockaded'][number]);
-  shiftMorale(ctx, state, corridor as GameState['blockaded'][number], -10);
+  shiftMorale(ctx, state, corridor as GameState['blockaded'][number], -MORALE_PER_BLOCKADE);
   addTrust(state, 'attacks', -2);
   pushNews(state, { kind: 'blockade', facts: { corridor } });
 }
 
 /** Cells recover and recruit over time; faster while rural fuel sales are banned (the 2025 backfire). */
 export function regenerateCells(state: GameState, day: number, fast: boolean): void {
-  const every = fast ? CELL_REGEN_DAYS / 2 : CELL_REGEN_DAYS;
+  // Whole days: with an odd CELL_REGEN_DAYS a half-period would make `day % every` skip the fast days.
+  const every = fast ? Math.max(1, Math.floor(CELL_REGEN_DAYS / 2)) : CELL_REGEN_DAYS;
   if (day % every !== 0) return;
   for (const cell of state.cells) cell.strength = clamp(cell.strength + 1, 1, CELL_MAX_STRENGTH);
 }

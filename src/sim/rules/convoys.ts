@@ -323,7 +323,9 @@ export function moveConvoys(ctx: LevelContext, state: GameState): void {
   for (const convoy of state.convoys) {
     if (convoy.status === 'waiting' && state.hour >= convoy.departAt) convoy.status = 'moving';
     if (convoy.status === 'held' && state.hour >= convoy.heldUntil) convoy.status = 'moving';
-    if (convoy.status === 'moving' || convoy.status === 'returning') advance(ctx, state, convoy, watch);
+    // A convoy turned back while held still waits out its hold before it can drive off.
+    const waiting = convoy.status === 'returning' && state.hour < convoy.heldUntil;
+    if ((convoy.status === 'moving' || convoy.status === 'returning') && !waiting) advance(ctx, state, convoy, watch);
   }
   archiveEnded(state);
 }

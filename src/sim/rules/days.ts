@@ -5,7 +5,7 @@
 import { SECTORS } from '../../levels/schema';
 import { HOURS_PER_DAY } from '../balance';
 import type { LevelContext } from '../context';
-import { meanService, policyActive } from '../selectors';
+import { meanService, policy } from '../selectors';
 import type { GameState } from '../state';
 import { expireThreats, regenerateCells } from './blockade';
 import { pressureTrust, settleTrust, updatePrices, updateServices } from './city';
@@ -34,7 +34,10 @@ export function beginDay(ctx: LevelContext, state: GameState, day: number): void
   runEvents(ctx, state, day);
   refreshOffers(ctx, state);
   dailyIntel(ctx, state);
-  regenerateCells(state, day, policyActive(state, 'banRuralSales'));
+  // The ban's faster recruiting starts the day after it takes effect; otherwise, on a regeneration
+  // day, it would undo the ban's first-day blow to the cells that same morning.
+  const ban = policy(state, 'banRuralSales');
+  regenerateCells(state, day, ban.status === 'active' && ban.since < state.hour);
 }
 
 /** Midnight after `day`: release fuel, update the city, record the day, check the end. */

@@ -38,18 +38,18 @@ export function telegraphThreat(ctx: LevelContext, state: GameState, threat: Thr
 
 /** Each morning: sightings of cells, false alarms, patrols clearing roads, old reports dropped. */
 export function dailyIntel(ctx: LevelContext, state: GameState): void {
-  // A cell is watched when a patrol is on a road out of its town, or a garrison holds a town next to it.
-  const watchedTowns = new Set<string>();
+  // A cell is watched when a patrol is on a road out of its town, or a garrison holds its town or a town next to it.
+  const patrolled = new Set<string>();
+  const garrisoned = new Set<string>();
   for (const unit of state.units) {
     if (state.hour < unit.readyAt) continue;
-    if (unit.task.kind === 'garrison') watchedTowns.add(unit.task.town);
-    if (unit.task.kind === 'patrol') {
-      const road = ctx.roads.get(unit.task.road);
-      if (road) watchedTowns.add(road.from).add(road.to);
-    }
+    if (unit.task.kind === 'garrison') garrisoned.add(unit.task.town);
+    if (unit.task.kind === 'patrol') patrolled.add(unit.task.road);
   }
   for (const cell of state.cells) {
-    const watched = watchedTowns.has(cell.town) || (ctx.roadsAt.get(cell.town) ?? []).some((r) => watchedTowns.has(r.from) || watchedTowns.has(r.to));
+    const watched =
+      garrisoned.has(cell.town) ||
+      (ctx.roadsAt.get(cell.town) ?? []).some((r) => patrolled.has(r.id) || garrisoned.has(r.from) || garrisoned.has(r.to));
     if (chance(state, INTEL_BASE_CHANCE + (watched ? INTEL_PATROL_BONUS : 0))) {
       report(state, { kind: 'cell', town: cell.town, confidence: drawInt(state, watched ? 60 : 35, watched ? 90 : 70), source: watched ? 'garrison' : 'informant' });
     }
