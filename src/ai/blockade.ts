@@ -1,162 +1,192 @@
 /**
- * The blockade AI: for each cell that is ready, list the moves it could make, score them by
- * the fuel they would deny and the pressure they would put on the city and the rural towns,
- * minus the risk from escorts and patrols it can see, and pick one with seeded noise.
- * Every move carries its reason: the factors behind the score.
+ * The blockade AI, a utility AI. For each cell that is ready it lists the moves it could
+ * make, scores each by the fuel it would deny and the pressure it would put on the city and
+ * the rural towns, minus the risk from the escorts and patrols it can see, weighs them by
+ * the pacing director's phase, and picks one with seeded noise. It decides from
+ * `observeForBlockade` only (fog of war), and every move carries its reason: the factors
+ * behind the score.
  */
+import { CHECKPOINT_HOURS, HOURS_PER_DAY, THREAT_MAX_EXTRA_DELAY, THREAT_SETUP_HOURS } from '../sim/balance';
+import type { LevelContext, RoadDef } from '../sim/context';
 import { derivedRng } from '../sim/rng';
-import type { LevelContext } from '../sim/context';
-import type { AiAction, AiReason, Cell, GameState } from '../sim/state';
-import { neighbours, observeForBlockade, type BlockadeView } from './observe';
-import type { CorridorId, RoadId, TownId } from '../sim/state';
+import type { AiAction, AiReason, Cell, CorridorId, GameState, RoadId, TownId } from '../sim/state';
+import { phaseOf, phaseWeight, PHASES, REST_VALUE, type Choice, type Phase } from './director';
+import { hoursUntil, roadHabit, type RoadHabit } from './habits';
+import { MEMORY_DAYS, neighbours, observeForBlockade, type BlockadeView } from './observe';
 
 interface Candidate {
-  score: number;
-  action: AiAction;
+  choice: Choice;
+  /** Value before the phase weight. */
+  value: number;
+  action: AiAction | null;
 }
 
 /** How much each difficulty blurs the AI's judgement (score points of noise). */
-const NOISE = { easy: 4, normal: 3, hard: 1 } as const;
-/** How many of the convoys it saw the AI takes into account (perception). */
-const PERCEPTION = { easy: 50, normal: 80, hard: 100 } as const;
+const NOISE = { easy: 3, normal: 1.5, hard: 0.5 } as const;
+/** Sightings it needs on a road before it trusts what they show. */
+const TRUST_AFTER = { easy: 4, normal: 3, hard: 2 } as const;
 
-const reason = (code: string, factors: Record<string, number>): AiReason => ({
+const reason = (code: string, phase: Phase, factors: Record<string, number>): AiReason => ({
   code,
-  factors: Object.entries(factors).map(([name, value]) => ({ name, value: Math.round(value * 10) / 10 })),
+  factors: [
+    ...Object.entries(factors).map(([name, value]) => ({ name, value: Math.round(value * 100) / 100 })),
+    { name: 'phase', value: PHASES.indexOf(phase) },
+  ],
 });
 
-function roadHabits(view: BlockadeView, road: string): { seen: number; tankers: number; escort: number } {
-  let seen = 0;
-  let tankers = 0;
-  let escort = 0;
-  for (const s of view.sightings) {
-    if (s.road !== road || s.convoy % 100 >= PERCEPTION[view.difficulty]) continue;
-    seen += 1;
-    tankers += s.tankers;
-    escort += s.escortStrength;
-  }
-  return seen === 0 ? { seen, tankers: 0, escort: 0 } : { seen, tankers: tankers / seen, escort: escort / seen };
+/** Attack strength against defence, as a rough chance (0–1) that the attack wins. */
+function winChance(attack: number, defence: number): number {
+  return Math.max(0, Math.min(1, 0.5 + ((attack - defence) * 10) / 40));
 }
 
-function roadCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell): Candidate[] {
+/** What an ambush on this road is worth now: the passages it expects in its window, and its edge. */
+function ambushValue(view: BlockadeView, cell: Cell, road: RoadDef, habit: RoadHabit) {
+  const days = MEMORY_DAYS[view.difficulty];
+  const trust = Math.min(1, habit.seen / TRUST_AFTER[view.difficulty]);
+  // Before it has seen anything, the group goes by how busy a road is known to be.
+  const prior = road.risk / 200;
+  const passages = (habit.inWindow / days) * trust + prior * (1 - trust);
+  const hitChance = Math.min(0.95, passages);
+  const tankers = habit.seen > 0 ? habit.tankers : 12;
+  const patrol = view.patrols.get(road.id) ?? 0;
+  const edge = Math.max(0.05, Math.min(1, (cell.strength * 10 + 10 - habit.escort * 10 - patrol * 6 - 10) / (cell.strength * 10 + 10)));
+  return { hitChance, tankers, patrol, edge, trust, denied: hitChance * tankers * edge };
+}
+
+function roadCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase: Phase): Candidate[] {
   const out: Candidate[] = [];
   const near = ctx.roadsAt.get(cell.town) ?? [];
-  const seenNear = near.reduce((sum, r) => sum + roadHabits(view, r.id).seen, 0);
-  for (const road of near) {
-    if (view.threats.some((t) => t.road === road.id)) continue;
-    const habits = roadHabits(view, road.id);
-    // Before it has seen anything, the group goes by how busy a road is known to be.
-    const traffic = habits.seen > 0 ? habits.seen : road.risk / 50;
-    const tankers = habits.seen > 0 ? habits.tankers : 12;
-    const patrol = view.patrols.get(road.id) ?? 0;
-    const edge = Math.max(0.05, (cell.strength * 10 + 10 - habits.escort * 10 - patrol * 6 - 10) / (cell.strength * 10 + 10));
-    const denied = traffic * tankers * edge;
+  const habits = near.map((road) => roadHabit(view.sightings, road.id));
+  const seenNear = habits.reduce((sum, h) => sum + h.seen, 0);
+  near.forEach((road, i) => {
+    if (view.threats.some((t) => t.road === road.id)) return;
+    const habit = habits[i]!;
+    const v = ambushValue(view, cell, road, habit);
+    const delay = Math.min(THREAT_SETUP_HOURS + THREAT_MAX_EXTRA_DELAY, hoursUntil(view.hour, habit.windowStart, THREAT_SETUP_HOURS));
     out.push({
-      score: denied * 0.5 - patrol * 3,
+      choice: 'ambush',
+      value: v.denied - v.patrol * 2,
       action: {
         type: 'ai/ambush',
         cell: cell.id,
         road: road.id as RoadId,
-        reason: reason('ambush-habit', { convoysSeen: habits.seen, convoysNear: seenNear, escortStrength: habits.escort, patrol, tankersExpected: tankers }),
+        delay: habit.seen > 0 ? delay : THREAT_SETUP_HOURS,
+        reason: reason('ambush-habit', phase, {
+          convoysSeen: habit.seen,
+          convoysNear: seenNear,
+          inWindow: habit.inWindow,
+          windowStart: habit.windowStart,
+          escortStrength: habit.escort,
+          patrol: v.patrol,
+          tankersExpected: v.tankers,
+        }),
       },
     });
+    // A checkpoint stays for days: it taxes whatever passes and holds weak convoys.
+    const perDay = (habit.seen / MEMORY_DAYS[view.difficulty]) * v.trust + (road.risk / 200) * (1 - v.trust);
+    const beatsEscort = habit.escort < cell.strength ? 1 : 0.15;
     out.push({
-      score: traffic * 2.5 - patrol * 4 + (road.terrain === 'laterite' ? 1 : 0),
+      choice: 'checkpoint',
+      value: perDay * (CHECKPOINT_HOURS / HOURS_PER_DAY) * (v.tankers * 0.1 + 0.5) * beatsEscort - v.patrol * 3,
       action: {
         type: 'ai/checkpoint',
         cell: cell.id,
         road: road.id as RoadId,
-        reason: reason('checkpoint-traffic', { convoysSeen: habits.seen, patrol, laterite: road.terrain === 'laterite' ? 1 : 0 }),
+        reason: reason('checkpoint-traffic', phase, { convoysSeen: habit.seen, escortStrength: habit.escort, patrol: v.patrol }),
       },
     });
-  }
+  });
   return out;
 }
 
-function townCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell): Candidate[] {
+function townCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase: Phase): Candidate[] {
   const reach = new Set<string>([cell.town, ...neighbours(ctx, cell.town)]);
-  const out: Candidate[] = [];
-  for (const town of view.heldTowns) {
-    if (!reach.has(town.id)) continue;
-    const need = ctx.towns.get(town.id)?.garrisonNeed ?? 0;
-    const edge = cell.strength - town.garrison - need;
-    out.push({
-      score: edge > 0 ? 4 + 2 * edge : -4 + edge,
-      action: {
-        type: 'ai/attackTown',
-        cell: cell.id,
-        town: town.id,
-        reason: reason('town-exposed', { garrison: town.garrison, strength: cell.strength, need }),
-      },
+  return view.heldTowns
+    .filter((town) => reach.has(town.id))
+    .map((town) => {
+      const need = ctx.towns.get(town.id)?.garrisonNeed ?? 0;
+      const win = winChance(cell.strength, town.garrison + need);
+      return {
+        choice: 'attackTown' as const,
+        // A town taken widens the group's reach and shakes trust; a failed attack costs it men.
+        value: win * 8 - (1 - win) * 3,
+        action: {
+          type: 'ai/attackTown' as const,
+          cell: cell.id,
+          town: town.id,
+          reason: reason('town-exposed', phase, { garrison: town.garrison, strength: cell.strength, need, winChance: win }),
+        },
+      };
     });
-  }
-  return out;
 }
 
-function pressureCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell): Candidate[] {
+function pressureCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase: Phase): Candidate[] {
   const corridors = new Set<CorridorId>((ctx.roadsAt.get(cell.town) ?? []).map((r) => r.corridor));
   const out: Candidate[] = [];
   for (const corridor of corridors) {
     const seen = view.sightings.filter((s) => ctx.roads.get(s.road)?.corridor === corridor).length;
     out.push({
-      score: 2 + seen * 0.6,
-      action: { type: 'ai/intimidate', cell: cell.id, corridor, reason: reason('drivers', { convoysSeen: seen }) },
+      choice: 'intimidate',
+      value: 1.5 + Math.min(seen, 10) * 0.25,
+      action: { type: 'ai/intimidate', cell: cell.id, corridor, reason: reason('drivers', phase, { convoysSeen: seen }) },
     });
-    if (!view.blockaded.includes(corridor) && view.hour >= 24) {
+    if (!view.blockaded.includes(corridor) && view.hour >= HOURS_PER_DAY) {
       out.push({
-        score: 5 + seen,
-        action: { type: 'ai/declareBlockade', cell: cell.id, corridor, reason: reason('declare', { convoysSeen: seen }) },
+        choice: 'declareBlockade',
+        value: 4 + seen * 0.5,
+        action: { type: 'ai/declareBlockade', cell: cell.id, corridor, reason: reason('declare', phase, { convoysSeen: seen }) },
       });
     }
   }
   return out;
 }
 
-function moveCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell): Candidate[] {
+function moveCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase: Phase): Candidate[] {
   return neighbours(ctx, cell.town)
     .filter((town) => ctx.towns.get(town)?.kind !== 'capital' && !view.cells.some((c) => c.id !== cell.id && c.town === town))
     .map((town) => {
-      const traffic = (ctx.roadsAt.get(town) ?? []).reduce((sum, r) => sum + roadHabits(view, r.id).seen + r.risk / 100, 0);
+      // One step of look-ahead: what the cell could do from there.
+      const roads = (ctx.roadsAt.get(town) ?? []).map((road) => ambushValue(view, cell, road, roadHabit(view.sightings, road.id)).denied);
+      const traffic = Math.max(0, ...roads);
       const exposed = view.heldTowns.some((t) => t.id === town && t.garrison === 0) ? 2 : 0;
       return {
-        score: traffic * 1.5 + exposed,
-        action: { type: 'ai/move' as const, cell: cell.id, to: town as TownId, reason: reason('follow-traffic', { traffic, exposedTown: exposed }) },
+        choice: 'move' as const,
+        value: traffic * 0.45 + exposed,
+        action: { type: 'ai/move' as const, cell: cell.id, to: town as TownId, reason: reason('follow-traffic', phase, { traffic, exposedTown: exposed }) },
       };
     });
 }
 
-/** The moves the armed group makes now. Pure: the same state always gives the same moves. */
+/** The moves the armed group makes now. Pure: the same view always gives the same moves. */
 export function decideBlockade(ctx: LevelContext, state: GameState): AiAction[] {
   if (state.status !== 'playing') return [];
   const view = observeForBlockade(ctx, state);
+  const phase = phaseOf(Math.floor(view.hour / HOURS_PER_DAY) + 1, view.trust);
   const moves: AiAction[] = [];
   view.cells.forEach((cell, index) => {
     if (view.hour < cell.readyAt) return;
     const rng = derivedRng(view.seed, view.hour, index);
-    const candidates = [
-      ...roadCandidates(ctx, view, cell),
-      ...townCandidates(ctx, view, cell),
-      ...pressureCandidates(ctx, view, cell),
-      ...moveCandidates(ctx, view, cell),
+    const candidates: Candidate[] = [
+      { choice: 'rest', value: REST_VALUE[phase], action: null },
+      ...roadCandidates(ctx, view, cell, phase),
+      ...townCandidates(ctx, view, cell, phase),
+      ...pressureCandidates(ctx, view, cell, phase),
+      ...moveCandidates(ctx, view, cell, phase),
     ];
     let best: Candidate | undefined;
     let bestScore = -Infinity;
     for (const c of candidates) {
-      const score = c.score + (rng.int(0, 100) * NOISE[view.difficulty]) / 100;
+      const score = c.value * phaseWeight(phase, c.choice) + (rng.int(0, 100) * NOISE[view.difficulty]) / 100;
       if (score > bestScore) {
         best = c;
         bestScore = score;
       }
     }
-    // Two cells never take the same road or the same blockade in one round.
-    if (best && !moves.some((m) => sameTarget(m, best.action))) moves.push(best.action);
+    const action = best?.action;
+    // Two cells never take the same road, town or corridor in one round.
+    if (action && !moves.some((m) => m.type === action.type && targetOf(m) === targetOf(action))) moves.push(action);
   });
   return moves;
-}
-
-function sameTarget(a: AiAction, b: AiAction): boolean {
-  if (a.type !== b.type) return false;
-  return targetOf(a) === targetOf(b);
 }
 
 export function targetOf(a: AiAction): string {

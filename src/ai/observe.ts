@@ -12,6 +12,8 @@ import type { Cell, CorridorId, GameState, RoadId, Sighting, Threat, TownId } fr
 export interface BlockadeView {
   seed: number;
   hour: number;
+  /** Public trust in the government: everyone in Bamako can feel it. */
+  trust: number;
   difficulty: GameState['difficulty'];
   cells: readonly Cell[];
   threats: readonly Threat[];
@@ -23,18 +25,19 @@ export interface BlockadeView {
   patrols: Map<RoadId, number>;
 }
 
-/** Sightings older than this are forgotten. */
-const MEMORY_DAYS = 10;
+/** Days the group remembers what its informants saw: how fast it learns, by difficulty. */
+export const MEMORY_DAYS = { easy: 4, normal: 7, hard: 10 } as const;
 
 export function observeForBlockade(ctx: LevelContext, state: GameState): BlockadeView {
   const patrols = new Map<RoadId, number>();
   for (const cell of state.cells) {
     for (const road of ctx.roadsAt.get(cell.town) ?? []) patrols.set(road.id, patrolStrength(state, road.id));
   }
-  const since = state.hour - MEMORY_DAYS * HOURS_PER_DAY;
+  const since = state.hour - MEMORY_DAYS[state.difficulty] * HOURS_PER_DAY;
   return {
     seed: state.seed,
     hour: state.hour,
+    trust: state.city.trust,
     difficulty: state.difficulty,
     cells: state.cells,
     threats: state.threats,

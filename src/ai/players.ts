@@ -8,10 +8,11 @@ import type { LevelContext } from '../sim/context';
 import { derivedRng } from '../sim/rng';
 import { sectorMap } from '../sim/sectors';
 import { daysOfCover, currentDay, hourOfDay, policy, unitReady } from '../sim/selectors';
+import { expert } from './expert';
 import type { ConvoyId, EntryId, GameState, PlayerAction, RoadId, TownId, UnitId } from '../sim/state';
 
 export type PlayerPolicy = (ctx: LevelContext, state: GameState) => PlayerAction[];
-export const PLAYER_POLICIES = ['idle', 'baseline', 'random'] as const;
+export const PLAYER_POLICIES = ['idle', 'baseline', 'random', 'expert'] as const;
 export type PlayerPolicyName = (typeof PLAYER_POLICIES)[number];
 
 export const idle: PlayerPolicy = () => [];
@@ -161,4 +162,4 @@ export const random: PlayerPolicy = (ctx, state) => {
   return actions;
 };
 
-export const PLAYERS: Record<PlayerPolicyName, PlayerPolicy> = { idle, baseline, random };
+export const PLAYERS: Record<PlayerPolicyName, PlayerPolicy> = { idle, baseline, random, expert };

@@ -14,7 +14,10 @@ export const REDEPLOY_HOURS = 12;
 
 /** Ambushes and checkpoints: hours of set-up before they are active, then how long they last. */
 export const THREAT_SETUP_HOURS = 6;
-export const AMBUSH_HOURS = 48;
+/** The blockade may time an ambush for later, up to this many hours beyond the set-up. */
+export const THREAT_MAX_EXTRA_DELAY = 24;
+/** An ambush waits for half a day: timed well it meets a convoy, timed badly it misses. */
+export const AMBUSH_HOURS = 16;
 export const CHECKPOINT_HOURS = 72;
 export const CHECKPOINT_HOLD_HOURS = 12;
 /** Hours a cell rests after acting. */
@@ -32,12 +35,23 @@ export const MORALE_PER_ESCORTED_ARRIVAL = 3;
 /** Drivers threatened on a corridor, and a declared blockade of it. */
 export const MORALE_PER_INTIMIDATION = 6;
 export const MORALE_PER_BLOCKADE = 10;
+/** Threats alone do not push morale below this: drivers refuse after tankers burn, not after words. */
+export const MORALE_THREAT_FLOOR = 35;
 
 /** A rural town retaken when a garrison strong enough holds it this many days. */
 export const RETAKE_DAYS = 3;
 
 /** Service levels fall steeply below this supply ratio (percent): hospitals and pumps fail in steps. */
 export const SERVICE_THRESHOLD = 60;
+
+/** Chance (percent) that informants notice a convoy passing near a cell, by difficulty. */
+export const SIGHTING_CHANCE = { easy: 50, normal: 75, hard: 95 } as const;
+
+/** Chance (percent) that a threat being set up is reported, without and with watchers nearby. */
+export const TELEGRAPH_CHANCE = 55;
+export const TELEGRAPH_WATCH_BONUS = 35;
+/** Without watchers, a report comes late: this many hours before the threat is active. */
+export const TELEGRAPH_LATE_HOURS = 3;
 
 export const INTEL_BASE_CHANCE = 20;
 export const INTEL_PATROL_BONUS = 40;

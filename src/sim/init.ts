@@ -57,6 +57,7 @@ export function createInitialState(ctx: LevelContext, seed: number, difficulty: 
     })),
     threats: [],
     intel: [],
+    intelQueue: [],
     sightings: [],
     policies: POLICIES.map((id) => ({ id, status: 'off' as const, since: 0 })),
     news: [],

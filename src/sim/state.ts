@@ -108,6 +108,8 @@ export interface Sighting {
   tankers: number;
   escortStrength: number;
   departHourOfDay: number;
+  /** Hour of the day (0–23) at which it was seen on this road. */
+  seenHourOfDay: number;
 }
 
 export interface PolicyState {
@@ -246,6 +248,8 @@ export interface GameState {
   cells: Cell[];
   threats: Threat[];
   intel: Intel[];
+  /** Reports already made but not yet reaching the coordinator (informants are slow). */
+  intelQueue: Intel[];
   sightings: Sighting[];
   policies: PolicyState[];
   news: NewsItem[];
@@ -269,8 +273,8 @@ export type Action =
   | { type: 'policy/enact'; policy: PolicyId }
   | { type: 'policy/revoke'; policy: PolicyId }
   | ({ type: 'ai/move'; to: TownId } & Reasoned)
-  | ({ type: 'ai/ambush'; road: RoadId } & Reasoned)
-  | ({ type: 'ai/checkpoint'; road: RoadId } & Reasoned)
+  | ({ type: 'ai/ambush'; road: RoadId; delay?: number } & Reasoned)
+  | ({ type: 'ai/checkpoint'; road: RoadId; delay?: number } & Reasoned)
   | ({ type: 'ai/intimidate'; corridor: CorridorId } & Reasoned)
   | ({ type: 'ai/attackTown'; town: TownId } & Reasoned)
   | ({ type: 'ai/declareBlockade'; corridor: CorridorId } & Reasoned);

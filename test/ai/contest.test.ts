@@ -36,14 +36,15 @@ describe('the blockade is a contest', () => {
 });
 
 describe('the blockade sees only what it could know', () => {
-  it('decides the same moves whatever the depot, the plan and unseen convoys', () => {
+  it('decides the same moves whatever the depot, the plan, the budget and unseen convoys', () => {
     const base = createInitialState(ctx, 9, 'normal');
     const hidden = {
       ...base,
       fuel: { ...base.fuel, stockL: 1, acquiredL: 1 },
       plan: { ...base.plan, power: 0 },
       rng: [1, 2, 3, 4],
-      city: { ...base.city, trust: 3, budgetM: 5 },
+      city: { ...base.city, budgetM: 5 },
+      intel: [{ id: 99, hour: 0, kind: 'ambush' as const, road: base.threats[0]?.road ?? ('kati-bamako' as never), confidence: 80, source: 'patrol' as const }],
     };
     expect(decideBlockade(ctx, hidden)).toEqual(decideBlockade(ctx, base));
   });

@@ -12,6 +12,8 @@ import {
   CHECKPOINT_HOURS,
   MORALE_PER_BLOCKADE,
   MORALE_PER_INTIMIDATION,
+  MORALE_THREAT_FLOOR,
+  THREAT_MAX_EXTRA_DELAY,
   THREAT_SETUP_HOURS,
 } from '../balance';
 import { otherEnd, type LevelContext } from '../context';
@@ -54,7 +56,11 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
       if (!road || (road.from !== cell.town && road.to !== cell.town)) return simError(a.type, 'not-adjacent', `${String(a.road)} does not touch ${cell.town}`);
       if (state.threats.some((t) => t.road === a.road)) return simError(a.type, 'road-taken', `${a.road} already has a threat`);
       const kind = a.type === 'ai/ambush' ? 'ambush' : 'checkpoint';
-      const from = state.hour + THREAT_SETUP_HOURS;
+      const delay = a.delay ?? THREAT_SETUP_HOURS;
+      if (!Number.isInteger(delay) || delay < THREAT_SETUP_HOURS || delay > THREAT_SETUP_HOURS + THREAT_MAX_EXTRA_DELAY) {
+        return simError(a.type, 'bad-delay', `a threat takes ${THREAT_SETUP_HOURS} to ${THREAT_SETUP_HOURS + THREAT_MAX_EXTRA_DELAY} hours to set up`);
+      }
+      const from = state.hour + delay;
       const until = from + (kind === 'ambush' ? AMBUSH_HOURS : CHECKPOINT_HOURS);
       const threat = { id: state.nextId, kind, road: a.road, cell: cell.id, from, until } as const;
       state.nextId += 1;
@@ -67,7 +73,7 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
     case 'ai/intimidate': {
       const onCorridor = (ctx.roadsAt.get(cell.town) ?? []).some((r) => r.corridor === a.corridor);
       if (!onCorridor) return simError(a.type, 'not-on-corridor', `${cell.town} is not on the ${String(a.corridor)} corridor`);
-      shiftMorale(ctx, state, a.corridor, -MORALE_PER_INTIMIDATION);
+      shiftMorale(ctx, state, a.corridor, -MORALE_PER_INTIMIDATION, MORALE_THREAT_FLOOR);
       cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
       pushNews(state, { kind: 'intimidation', facts: { corridor: a.corridor } });
       record(state, a, 'intimidate', a.corridor);

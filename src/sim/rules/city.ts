@@ -49,7 +49,8 @@ export function updatePrices(ctx: LevelContext, state: GameState): void {
   state.city.queueHours = queue;
   const transportGap = 100 - state.services.transport;
   const drift = transportGap > 20 ? Math.floor(transportGap / 15) : -2;
-  state.city.foodIndex = clamp(state.city.foodIndex + drift + state.blockaded.length, 100, 400);
+  // A declared blockade keeps prices rising, whatever gets through.
+  state.city.foodIndex = clamp(state.city.foodIndex + drift + (state.blockaded.length > 0 ? 1 : 0), 100, 400);
 }
 
 /** Gather the day's trust pressures from services, queues and prices. */

@@ -11,10 +11,11 @@ import {
   MAX_ROUTE_ROADS,
   MORALE_PER_ESCORTED_ARRIVAL,
   REDEPLOY_HOURS,
+  SIGHTING_CHANCE,
   SPEED_KMH,
 } from '../balance';
 import { routePath, type LevelContext, type RoadDef } from '../context';
-import { drawInt } from '../rng';
+import { chance, drawInt } from '../rng';
 import { escortStrength, hourOfDay, isLive, patrolStrength } from '../selectors';
 import type { Action, Convoy, ConvoyId, GameState, RoadId, SimError, Threat, TownId, UnitId } from '../state';
 import { addTrust, clamp, pushNews, simError } from './common';
@@ -254,6 +255,8 @@ function noteSighting(state: GameState, convoy: Convoy, road: RoadDef, watch: Ho
   if (convoy.seenLeg === convoy.leg) return;
   if (!watch.cellTowns.has(road.from) && !watch.cellTowns.has(road.to)) return;
   convoy.seenLeg = convoy.leg;
+  // Informants miss some convoys; how many they catch is what the difficulty changes.
+  if (!chance(state, SIGHTING_CHANCE[state.difficulty])) return;
   state.sightings.push({
     convoy: convoy.id,
     hour: state.hour,
@@ -261,6 +264,7 @@ function noteSighting(state: GameState, convoy: Convoy, road: RoadDef, watch: Ho
     tankers: convoy.tankers,
     escortStrength: escortStrength(state, convoy),
     departHourOfDay: hourOfDay(convoy.departAt),
+    seenHourOfDay: hourOfDay(state.hour),
   });
   if (state.sightings.length > MAX_SIGHTINGS) state.sightings.splice(0, state.sightings.length - MAX_SIGHTINGS);
 }

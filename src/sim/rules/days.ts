@@ -13,7 +13,7 @@ import { moveConvoys } from './convoys';
 import { airlift, demandToday, releaseFuel } from './fuel';
 import { retakeTowns } from './forces';
 import { driftMorale, refreshOffers } from './hauliers';
-import { dailyIntel } from './intel';
+import { dailyIntel, deliverIntel } from './intel';
 import { runPolicies } from './policies';
 import { runEvents } from './events';
 
@@ -21,6 +21,7 @@ export function tick(ctx: LevelContext, state: GameState): void {
   moveConvoys(ctx, state);
   state.hour += 1;
   expireThreats(state);
+  deliverIntel(state);
   if (state.hour % HOURS_PER_DAY !== 0) return;
   const day = state.hour / HOURS_PER_DAY;
   endDay(ctx, state, day);

@@ -48,5 +48,5 @@ export function retakeTowns(ctx: LevelContext, state: GameState): void {
   }
   const fallen = state.towns.filter((t) => t.control === 'fallen').length;
   // Each fallen town is a standing grievance, but the city feels them less than its own shortages.
-  if (fallen > 0) addTrust(state, 'towns', -Math.min(2, Math.floor(fallen / 4)));
+  if (fallen > 0) addTrust(state, 'towns', -Math.min(2, Math.floor(fallen / 5)));
 }

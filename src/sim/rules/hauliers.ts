@@ -37,8 +37,10 @@ export function driftMorale(ctx: LevelContext, state: GameState): void {
   }
 }
 
-export function shiftMorale(ctx: LevelContext, state: GameState, corridor: CorridorId, delta: number): void {
+/** Change driver morale on a corridor; `floor` keeps threats alone from emptying it (burned tankers can). */
+export function shiftMorale(ctx: LevelContext, state: GameState, corridor: CorridorId, delta: number, floor = 0): void {
   for (const entry of state.entries) {
-    if (ctx.entries.get(entry.id)?.corridor === corridor) entry.morale = clamp(entry.morale + delta, 0, 100);
+    if (ctx.entries.get(entry.id)?.corridor !== corridor) continue;
+    entry.morale = delta < 0 ? Math.max(Math.min(entry.morale, floor), clamp(entry.morale + delta, 0, 100)) : clamp(entry.morale + delta, 0, 100);
   }
 }

@@ -3,7 +3,16 @@
  * from patrols, garrisons and informants. Threats are telegraphed before they strike;
  * some reports are wrong.
  */
-import { INTEL_BASE_CHANCE, INTEL_FALSE_CHANCE, INTEL_KEEP_DAYS, INTEL_PATROL_BONUS, HOURS_PER_DAY } from '../balance';
+import {
+  HOURS_PER_DAY,
+  INTEL_BASE_CHANCE,
+  INTEL_FALSE_CHANCE,
+  INTEL_KEEP_DAYS,
+  INTEL_PATROL_BONUS,
+  TELEGRAPH_CHANCE,
+  TELEGRAPH_LATE_HOURS,
+  TELEGRAPH_WATCH_BONUS,
+} from '../balance';
 import type { LevelContext } from '../context';
 import { chance, drawInt } from '../rng';
 import { garrisonStrength, patrolStrength, policyActive } from '../selectors';
@@ -22,18 +31,33 @@ function watchOn(ctx: LevelContext, state: GameState, road: RoadId): number {
   return patrolStrength(state, road) + garrisonStrength(state, def.from) + garrisonStrength(state, def.to);
 }
 
-/** When a cell sets up an ambush or a checkpoint, someone may see it coming. */
+/**
+ * When a cell sets up an ambush or a checkpoint, someone may see it coming. Watchers nearby
+ * (patrols, garrisons) make a report likelier, surer and earlier; informants far from the
+ * road report late, a few hours before the threat is active.
+ */
 export function telegraphThreat(ctx: LevelContext, state: GameState, threat: Threat): void {
   const watch = watchOn(ctx, state, threat.road);
-  const bonus = watch > 0 ? INTEL_PATROL_BONUS : 0;
   const curfew = policyActive(state, 'curfew') ? 10 : 0;
-  if (!chance(state, INTEL_BASE_CHANCE + 15 + bonus + curfew)) return;
-  report(state, {
+  if (!chance(state, TELEGRAPH_CHANCE + (watch > 0 ? TELEGRAPH_WATCH_BONUS : 0) + curfew)) return;
+  const item: Intel = {
+    id: state.nextId,
+    hour: watch > 0 ? state.hour : Math.max(state.hour, threat.from - TELEGRAPH_LATE_HOURS),
     kind: threat.kind,
     road: threat.road,
     confidence: watch > 0 ? drawInt(state, 65, 90) : drawInt(state, 40, 70),
     source: patrolStrength(state, threat.road) > 0 ? 'patrol' : watch > 0 ? 'garrison' : 'informant',
-  });
+  };
+  state.nextId += 1;
+  if (item.hour <= state.hour) state.intel.push(item);
+  else state.intelQueue.push(item);
+}
+
+/** Hourly: reports whose time has come reach the coordinator. */
+export function deliverIntel(state: GameState): void {
+  if (state.intelQueue.length === 0 || !state.intelQueue.some((i) => i.hour <= state.hour)) return;
+  for (const item of state.intelQueue) if (item.hour <= state.hour) state.intel.push(item);
+  state.intelQueue = state.intelQueue.filter((i) => i.hour > state.hour);
 }
 
 /** Each morning: sightings of cells, false alarms, patrols clearing roads, old reports dropped. */
