@@ -6,7 +6,10 @@
 import { playMatch } from '../ai/match';
 import type { PlayerPolicyName } from '../ai/players';
 import { buildContext } from '../sim/context';
+import { availableParallelism } from 'node:os';
+import type { Level } from '../levels/schema';
 import { loadLevel, runCli } from './common';
+import { playRuns } from './runs';
 
 function timeRuns(run: (seed: number) => void, runs: number): { medianMs: number; p95Ms: number; meanMs: number } {
   for (let seed = 1000; seed < 1005; seed++) run(seed);
@@ -22,7 +25,15 @@ function timeRuns(run: (seed: number) => void, runs: number): { medianMs: number
   return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length) };
 }
 
-runCli(() => {
+/** 1,000 seeded games of bamako-2025 (baseline, normal) on every core, as `npm run balance` plays them. */
+async function thousandRuns(level: Level): Promise<Record<string, unknown>> {
+  const started = performance.now();
+  const outcomes = await playRuns({ level, policy: 'baseline', difficulty: 'normal' }, 1000);
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  return { runs: outcomes.length, threads: availableParallelism(), seconds, budgetSeconds: 60, withinBudget: seconds < 60 };
+}
+
+runCli(async () => {
   const level = loadLevel('levels/bamako-2025.json');
   const ctx = buildContext(level, 60);
   const campaign = (policy: PlayerPolicyName) => (seed: number) => void playMatch(ctx, { seed, difficulty: 'normal', policy });
@@ -38,6 +49,7 @@ runCli(() => {
       idleCampaign: timeRuns(campaign('idle'), runs),
       node: process.version,
     },
+    balanceRuns: await thousandRuns(level),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 });

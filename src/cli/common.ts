@@ -92,16 +92,21 @@ function safeList(dir: string): string[] {
 }
 
 /** Run a command's main, turning every failure into one line and an exit code. */
-export function runCli(main: (args: string[]) => number | void): void {
-  try {
-    process.exitCode = main(process.argv.slice(2)) ?? EXIT.ok;
-  } catch (e) {
-    if (e instanceof CliError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exitCode = e.exitCode;
-    } else {
-      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = EXIT.invalid;
-    }
+export function runCli(main: (args: string[]) => number | void | Promise<number | void>): void {
+  Promise.resolve()
+    .then(() => main(process.argv.slice(2)))
+    .then((code) => {
+      process.exitCode = code ?? EXIT.ok;
+    })
+    .catch((e: unknown) => report(e));
+}
+
+function report(e: unknown): void {
+  if (e instanceof CliError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = e.exitCode;
+  } else {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = EXIT.invalid;
   }
 }
