@@ -164,11 +164,14 @@ async function coldLoad(browser: Browser, url: string, want: 'menu' | 'map'): Pr
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await page.waitForFunction((key) => window.__benchMarks?.[key] !== undefined, want, { timeout: LOAD_TIMEOUT_MS });
+    // The first-paint entry is queued a little after the paint itself.
+    if (want === 'menu') await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: LOAD_TIMEOUT_MS });
     return await page.evaluate((key) => {
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? 0;
       const marks = window.__benchMarks ?? {};
-      // The menu is usable once it is both painted and filled in.
-      const ms = key === 'menu' ? Math.max(marks.menu ?? 0, fcp ?? 0) : (marks.map ?? null);
+      // The menu is usable once it is painted, filled in, and its scripts have run (DOMContentLoaded).
+      const ms = key === 'menu' ? Math.max(marks.menu ?? 0, fcp ?? 0, dcl) : (marks.map ?? null);
       return { ms, fcp, method: marks.mapMethod };
     }, want);
   } finally {
@@ -182,7 +185,9 @@ function frameDeltas(page: Page, seconds: number): Promise<number[]> {
 }
 
 function frameStats(deltas: number[]) {
-  return { frames: deltas.length, medianMs: median(deltas), p95Ms: quantile(deltas, 0.95) === null ? null : round(quantile(deltas, 0.95)!, 2) };
+  const p95 = quantile(deltas, 0.95);
+  const mean = deltas.length === 0 ? null : round(deltas.reduce((a, b) => a + b, 0) / deltas.length, 2);
+  return { frames: deltas.length, meanMs: mean, medianMs: median(deltas), p95Ms: p95 === null ? null : round(p95, 2) };
 }
 
 /** The hook the game exposes for this measurement (see the report when it is missing). */
@@ -215,9 +220,12 @@ async function frameFigures(browser: Browser, hello: string, game: string, secon
       emptyPhaserScene: empty,
       gameMapIdle: idleMap,
       gameMapIdleRatio: ratio(idleMap.p95Ms, empty.p95Ms),
+      gameMapIdleMeanRatio: ratio(idleMap.meanMs, empty.meanMs),
       gameWithConvoys: busy,
       convoysMoving,
       p95Ratio: busy ? ratio(busy.p95Ms, empty.p95Ms) : null,
+      // p95 of vsync-aligned deltas moves in whole frames (16.7, 33.4 ms…); the mean shows smaller differences.
+      meanRatio: busy ? ratio(busy.meanMs, empty.meanMs) : null,
       bar: FRAME_RATIO_BAR,
       withinBar: busy ? (ratio(busy.p95Ms, empty.p95Ms) ?? Infinity) <= FRAME_RATIO_BAR : null,
       ...(hasHook

@@ -1,6 +1,5 @@
 /** `npm run replay -- R [--level F]`: re-simulates a result file and checks every day's hash. */
-import { buildContext } from '../sim/context';
-import { MAX_RESULT_BYTES, parseResult, verifyResult } from '../sim/result';
+import { MAX_RESULT_BYTES, parseResult, resultContext, verifyResult } from '../sim/result';
 import { EXIT, findLevelById, inputError, loadLevel, parseCli, readText, runCli, usageError } from './common';
 
 const USAGE = 'usage: npm run replay -- <result.json> [--level <level.json>]';
@@ -14,7 +13,9 @@ runCli((args) => {
   if (!parsed.ok) throw inputError(`${file}: ${parsed.error}`);
   const result = parsed.value;
   const level = values.level ? loadLevel(values.level) : findLevelById(result.level.id);
-  const verdict = verifyResult(buildContext(level, result.days), result);
+  const scenario = resultContext(level, result);
+  if (!scenario.ok) throw inputError(`${file}: not verified: ${scenario.error}`);
+  const verdict = verifyResult(scenario.ctx, result);
   if (!verdict.ok) throw inputError(`${file}: not verified: ${verdict.error}`);
   process.stdout.write(`verified ${verdict.hash}\n`);
   return EXIT.ok;

@@ -4,7 +4,9 @@
  * after a replay reproduces its daily hashes.
  */
 import { z } from 'zod';
+import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
+import { NO_SETTINGS, scenarioContext, settingsSchema, type ScenarioSettings } from './scenario';
 import { replay, stateHash } from './replay';
 import { outcomeOf, type Outcome } from './selectors';
 import type { Action, Difficulty, GameState } from './state';
@@ -23,6 +25,7 @@ const resultSchema = z
     difficulty: z.enum(['easy', 'normal', 'hard']),
     days: z.number().int().min(1).max(365),
     player: z.object({ policy: z.string().max(40).optional(), alias: z.string().max(60).optional() }).strict(),
+    settings: settingsSchema.default({ injects: [] }),
     log: z.array(z.object({ type: z.string().max(40) }).passthrough()).max(200_000),
     dailyHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(400),
     summary: z
@@ -39,15 +42,21 @@ const resultSchema = z
 
 export type ResultFile = Omit<z.infer<typeof resultSchema>, 'log'> & { log: Action[] };
 
+/** The scenario a result was played on: its level with the result's settings and length. */
+export function resultContext(level: Level, result: ResultFile): { ok: true; ctx: LevelContext } | { ok: false; error: string } {
+  return scenarioContext(level, result.settings, result.days);
+}
+
 export interface ResultInput {
   ctx: LevelContext;
   state: GameState;
   log: readonly Action[];
   dailyHashes: readonly string[];
   player: ResultFile['player'];
+  settings?: ScenarioSettings;
 }
 
-export function buildResult({ ctx, state, log, dailyHashes, player }: ResultInput): ResultFile {
+export function buildResult({ ctx, state, log, dailyHashes, player, settings = NO_SETTINGS }: ResultInput): ResultFile {
   const outcome: Outcome = outcomeOf(ctx, state);
   return {
     format: RESULT_FORMAT,
@@ -57,6 +66,7 @@ export function buildResult({ ctx, state, log, dailyHashes, player }: ResultInpu
     difficulty: state.difficulty,
     days: ctx.level.days,
     player,
+    settings,
     log: [...log],
     dailyHashes: [...dailyHashes],
     summary: {
