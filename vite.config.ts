@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /** The content security policy goes into the built page only (the dev server needs its websocket). */
@@ -25,6 +27,17 @@ export default defineConfig({
   plugins: [contentSecurityPolicy()],
   // Sounds and map data are served as files, not bundled into the game's JavaScript.
   publicDir: 'assets',
-  build: { target: 'es2022', chunkSizeWarningLimit: 1600 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    // Every page at the top level (the game, the instructor's pages, the editor) is an entry.
+    rollupOptions: {
+      input: Object.fromEntries(
+        readdirSync(import.meta.dirname)
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => [f.replace(/\.html$/, ''), resolve(import.meta.dirname, f)]),
+      ),
+    },
+  },
   server: { host: '127.0.0.1' },
 });

@@ -5,6 +5,7 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
+import { settingsSchema } from '../sim/scenario';
 import type { Action, Difficulty } from '../sim/state';
 import type { GameSession } from './session';
 
@@ -22,6 +23,7 @@ const saveSchema = z
     day: z.number().int().min(1).max(400),
     stateHash: z.string().regex(/^[0-9a-f]{16}$/),
     savedAt: z.string().max(40),
+    settings: settingsSchema.default({ injects: [] }),
     log: z.array(z.object({ type: z.string().max(40) }).passthrough()).max(200_000),
   })
   .strict();
@@ -44,6 +46,7 @@ export function makeSave(session: GameSession, savedAt: string): SaveFile {
     day: Math.floor(session.state.hour / 24) + 1,
     stateHash: session.hash,
     savedAt,
+    settings: session.settings,
     log: [...session.log],
   };
 }

@@ -9,6 +9,7 @@ import type { LevelContext } from '../sim/context';
 import { createInitialState } from '../sim/init';
 import { replay, stateHash, step } from '../sim/replay';
 import { buildResult, type ResultFile } from '../sim/result';
+import { NO_SETTINGS, type ScenarioSettings } from '../sim/scenario';
 import type { Action, Difficulty, GameState, PlayerAction, SimError } from '../sim/state';
 
 export type Speed = 0 | 1 | 2 | 4;
@@ -39,19 +40,21 @@ export class GameSession {
   private constructor(
     readonly ctx: LevelContext,
     state: GameState,
+    /** The instructor's settings this scenario was built with (injects, policies). */
+    readonly settings: ScenarioSettings,
   ) {
     this.state = state;
     this.previous = state;
   }
 
-  static start(ctx: LevelContext, seed: number, difficulty: Difficulty): GameSession {
-    return new GameSession(ctx, createInitialState(ctx, seed, difficulty));
+  static start(ctx: LevelContext, seed: number, difficulty: Difficulty, settings: ScenarioSettings = NO_SETTINGS): GameSession {
+    return new GameSession(ctx, createInitialState(ctx, seed, difficulty), settings);
   }
 
   /** Rebuild a game from its log (a save); the result has the same state hash as when saved. */
-  static resume(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[]): GameSession {
+  static resume(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[], settings: ScenarioSettings = NO_SETTINGS): GameSession {
     const { state, dailyHashes } = replay(ctx, seed, difficulty, log);
-    const session = new GameSession(ctx, state);
+    const session = new GameSession(ctx, state, settings);
     session.log.push(...log);
     session.dailyHashes.push(...dailyHashes);
     return session;
@@ -90,8 +93,12 @@ export class GameSession {
     return null;
   }
 
+  /** An instructor may lock the game speed for the class: play and pause only. */
+  speedLock: Exclude<Speed, 0> | null = null;
+
   setSpeed(speed: Speed): void {
     if (this.over) speed = 0;
+    if (speed !== 0 && this.speedLock !== null) speed = this.speedLock;
     if (speed === this.speed) return;
     this.speed = speed;
     this.elapsedMs = 0;
@@ -140,6 +147,7 @@ export class GameSession {
       log: this.log,
       dailyHashes: this.dailyHashes,
       player: alias ? { alias } : {},
+      settings: this.settings,
     });
   }
 
