@@ -11,6 +11,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `import { type X }` keeps a side-effect import of the module: it pulled the whole level
+      // schema (and zod) into the game page once.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
   {

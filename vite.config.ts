@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { levelsPlugin } from './build/levels-plugin';
+import { phaserWithoutMatter } from './build/phaser-plugin';
 
 /** The content security policy goes into the built page only (the dev server needs its websocket). */
 function contentSecurityPolicy(): Plugin {
@@ -24,7 +26,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), levelsPlugin(resolve(import.meta.dirname, 'levels')), phaserWithoutMatter(import.meta.dirname)],
   // Sounds and map data are served as files, not bundled into the game's JavaScript.
   publicDir: 'assets',
   build: {

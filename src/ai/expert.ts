@@ -7,7 +7,7 @@
  * - it reads intel: avoids reported roads, holds or reroutes convoys heading into them,
  *   patrols the most reported road, and garrisons towns where cells are reported.
  */
-import { SECTORS } from '../levels/schema';
+import { SECTORS } from '../levels/constants';
 import { HOURS_PER_DAY, MAX_CONVOY_TANKERS } from '../sim/balance';
 import type { LevelContext } from '../sim/context';
 import { derivedRng } from '../sim/rng';

@@ -2,7 +2,7 @@
  * Scripted players for headless runs: `idle` does nothing, `baseline` is a sensible
  * coordinator, `random` throws legal and illegal commands at the rules.
  */
-import { POLICIES, SECTORS } from '../levels/schema';
+import { POLICIES, SECTORS } from '../levels/constants';
 import { MAX_CONVOY_TANKERS } from '../sim/balance';
 import type { LevelContext } from '../sim/context';
 import { derivedRng } from '../sim/rng';

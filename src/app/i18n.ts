@@ -2,7 +2,9 @@
  * Languages: English and French (Mali's official working language). Every string shown to
  * players lives in a catalog; numbers, dates and money go through Intl.
  */
-import { catalogs } from '../ui/strings';
+import { addStrings, catalogs } from '../ui/strings';
+
+export { addStrings };
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];

@@ -1,11 +1,9 @@
 /**
- * The levels shipped in `levels/`. The menu needs only their ids, titles and lengths; the
- * full check (schema and cross-references) runs when a game starts.
+ * The shipped levels, fetched as data: `levels/index.json` lists them for the menu, and
+ * `levels/<id>.json` is a level already checked and normalised by the build (see
+ * build/levels-plugin.ts), so the game page carries no level parser.
  */
-import { parseLevel, type LevelProblem } from '../levels/parse';
 import type { Level, Text } from '../levels/schema';
-
-const files = import.meta.glob<string>('../../levels/*.json', { query: '?raw', import: 'default', eager: true });
 
 export interface LevelEntry {
   id: string;
@@ -13,26 +11,50 @@ export interface LevelEntry {
   title: Text;
   summary: Text;
   days: number;
-  text: string;
+  sources: { publisher: string; title: string; date: string; url: string }[];
 }
 
-/** Tutorial first, then the rest by id. */
-export const LEVELS: LevelEntry[] = Object.entries(files)
-  .filter(([path]) => !path.endsWith('/schema.json'))
-  .flatMap(([path, text]) => {
-    try {
-      const json = JSON.parse(text) as { id?: unknown; title?: Text; summary?: Text; days?: unknown };
-      if (typeof json.id !== 'string' || !json.title || !json.summary || typeof json.days !== 'number') return [];
-      return [{ id: json.id, file: path.replace('../../', ''), title: json.title, summary: json.summary, days: json.days, text }];
-    } catch {
-      return [];
-    }
-  })
-  .sort((a, b) => (a.id === 'tutorial' ? -1 : b.id === 'tutorial' ? 1 : a.id.localeCompare(b.id)));
+export interface LevelIndex {
+  levels: LevelEntry[];
+  /** Level files that failed their check (only ever seen in the dev server). */
+  problems: { file: string; problems: string[] }[];
+}
 
-export function loadLevel(id: string): { ok: true; level: Level } | { ok: false; problems: LevelProblem[] } {
-  const entry = LEVELS.find((l) => l.id === id);
-  if (!entry) return { ok: false, problems: [{ file: `${id}.json`, line: 1, col: 1, path: '(root)', message: 'no such level', severity: 'error' }] };
-  const result = parseLevel(entry.text, entry.file);
-  return result.ok ? { ok: true, level: result.value } : { ok: false, problems: result.problems };
+const base = (): string => new URL('./levels/', document.baseURI).href;
+
+let index: Promise<LevelIndex> | undefined;
+
+/** Tutorial first, then the rest by id. */
+export function listLevels(): Promise<LevelIndex> {
+  index ??= fetch(`${base()}index.json`, { cache: 'no-store' })
+    .then((r) => {
+      if (!r.ok) throw new Error(`the level list could not be loaded (${r.status})`);
+      return r.json() as Promise<LevelIndex>;
+    })
+    .then((list) => ({
+      ...list,
+      levels: [...list.levels].sort((a, b) => (a.id === 'tutorial' ? -1 : b.id === 'tutorial' ? 1 : a.id.localeCompare(b.id))),
+    }));
+  return index;
+}
+
+/** Forget the cached list (the dev server reloads levels when their files change). */
+export function forgetLevels(): void {
+  index = undefined;
+}
+
+export type Loaded = { ok: true; level: Level } | { ok: false; error: string; problems?: string[] };
+
+export async function loadLevel(id: string): Promise<Loaded> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return { ok: false, error: `there is no level "${id.slice(0, 40)}"` };
+  let response: Response;
+  try {
+    response = await fetch(`${base()}${id}.json`, { cache: 'no-store' });
+  } catch {
+    return { ok: false, error: `level ${id} could not be loaded (offline?)` };
+  }
+  if (!response.ok) return { ok: false, error: `there is no level "${id}"` };
+  const json = (await response.json()) as Level | { problems: string[] };
+  if ('problems' in json) return { ok: false, error: `level ${id} has errors`, problems: json.problems };
+  return { ok: true, level: json };
 }

@@ -4,7 +4,7 @@
  * that cannot be read is kept as a backup, never thrown away.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { settingsSchema } from '../sim/scenario';
 import type { Action, Difficulty } from '../sim/state';
 import type { GameSession } from './session';
@@ -13,20 +13,22 @@ export const SAVE_FORMAT = 'lifeline-bamako/save';
 export const SAVE_VERSION = 1;
 export const MAX_SAVE_BYTES = 8 * 1024 * 1024;
 
-const saveSchema = z
-  .object({
-    format: z.literal(SAVE_FORMAT),
-    version: z.literal(SAVE_VERSION),
-    level: z.object({ id: z.string().min(1).max(64), hash: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
-    difficulty: z.enum(['easy', 'normal', 'hard']),
-    day: z.number().int().min(1).max(400),
-    stateHash: z.string().regex(/^[0-9a-f]{16}$/),
-    savedAt: z.string().max(40),
-    settings: settingsSchema.default({ injects: [] }),
-    log: z.array(z.object({ type: z.string().max(40) }).passthrough()).max(200_000),
-  })
-  .strict();
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const hash16 = z.string().check(z.regex(/^[0-9a-f]{16}$/));
+
+// zod's mini build: the game page's JavaScript budget is tight.
+const saveSchema = z.strictObject({
+  format: z.literal(SAVE_FORMAT),
+  version: z.literal(SAVE_VERSION),
+  level: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)), hash: hash16 }),
+  seed: int(0, 2 ** 31 - 1),
+  difficulty: z.enum(['easy', 'normal', 'hard']),
+  day: int(1, 400),
+  stateHash: hash16,
+  savedAt: z.string().check(z.maxLength(40)),
+  settings: z._default(settingsSchema, { injects: [] }),
+  log: z.array(z.looseObject({ type: z.string().check(z.maxLength(40)) })).check(z.maxLength(200_000)),
+});
 
 export type SaveFile = Omit<z.infer<typeof saveSchema>, 'log' | 'difficulty'> & { log: Action[]; difficulty: Difficulty };
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Node } from 'jsonc-parser';
-import { type JsonPath, type LevelProblem, type Locator } from './problem';
+import type { JsonPath, LevelProblem, Locator } from './problem';
 import { didYouMean, listNames } from './suggest';
 
 type Issue = z.core.$ZodIssue;

@@ -1,4 +1,4 @@
-import { POLICIES } from '../levels/schema';
+import { POLICIES } from '../levels/constants';
 import { sectorMap } from './sectors';
 import type { LevelContext } from './context';
 import { seedRng } from './rng';

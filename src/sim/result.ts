@@ -3,7 +3,7 @@
  * same format from `npm run sim -- --out` and from the browser. A result is trusted only
  * after a replay reproduces its daily hashes.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
 import { NO_SETTINGS, scenarioContext, settingsSchema, type ScenarioSettings } from './scenario';
@@ -16,29 +16,28 @@ export const RESULT_VERSION = 1;
 /** Larger files are refused before parsing: a 60-day game is well under 1 MiB. */
 export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
 
-const resultSchema = z
-  .object({
-    format: z.literal(RESULT_FORMAT),
-    version: z.literal(RESULT_VERSION),
-    level: z.object({ id: z.string().min(1).max(64), hash: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
-    difficulty: z.enum(['easy', 'normal', 'hard']),
-    days: z.number().int().min(1).max(365),
-    player: z.object({ policy: z.string().max(40).optional(), alias: z.string().max(60).optional() }).strict(),
-    settings: settingsSchema.default({ injects: [] }),
-    log: z.array(z.object({ type: z.string().max(40) }).passthrough()).max(200_000),
-    dailyHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(400),
-    summary: z
-      .object({
-        outcome: z.enum(['held', 'collapsed', 'playing']),
-        score: z.number(),
-        daysSurvived: z.number().int(),
-        metrics: z.record(z.string(), z.number()),
-        finalStateHash: z.string().regex(/^[0-9a-f]{16}$/),
-      })
-      .strict(),
-  })
-  .strict();
+const hash16 = z.string().check(z.regex(/^[0-9a-f]{16}$/));
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+
+const resultSchema = z.strictObject({
+  format: z.literal(RESULT_FORMAT),
+  version: z.literal(RESULT_VERSION),
+  level: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)), hash: hash16 }),
+  seed: int(0, 2 ** 31 - 1),
+  difficulty: z.enum(['easy', 'normal', 'hard']),
+  days: int(1, 365),
+  player: z.strictObject({ policy: z.optional(z.string().check(z.maxLength(40))), alias: z.optional(z.string().check(z.maxLength(60))) }),
+  settings: z._default(settingsSchema, { injects: [] }),
+  log: z.array(z.looseObject({ type: z.string().check(z.maxLength(40)) })).check(z.maxLength(200_000)),
+  dailyHashes: z.array(hash16).check(z.maxLength(400)),
+  summary: z.strictObject({
+    outcome: z.enum(['held', 'collapsed', 'playing']),
+    score: z.number(),
+    daysSurvived: z.number().check(z.int()),
+    metrics: z.record(z.string(), z.number()),
+    finalStateHash: hash16,
+  }),
+});
 
 export type ResultFile = Omit<z.infer<typeof resultSchema>, 'log'> & { log: Action[] };
 

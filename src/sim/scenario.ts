@@ -4,36 +4,66 @@
  * policies on offer. The game is played on the level with its settings applied; result
  * files carry the settings so that a replay plays exactly the same scenario.
  */
-import { z } from 'zod';
-import { effects, POLICIES, text, type Level } from '../levels/schema';
+import * as z from 'zod/mini';
+import { POLICIES } from '../levels/constants';
+import type { Effects, Level, Text } from '../levels/schema';
 import { buildContext, type LevelContext } from './context';
 import { hashValue } from './hash';
 
+// Share links and result files are read by the game page, whose JavaScript budget is
+// tight: these small schemas use zod's mini build. `effects` and `text` mirror the level
+// schema's; a test checks that the two accept the same documents.
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64));
+
+export const textMini = z.strictObject({
+  en: z.string().check(z.minLength(1), z.maxLength(2000)),
+  fr: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+
+export const effectsMini = z.strictObject({
+  trust: z.optional(int(-100, 100)),
+  stockL: z.optional(int(-50_000_000, 50_000_000)),
+  morale: z.optional(z.strictObject({ corridor: id, delta: int(-100, 100) })),
+  blockade: z.optional(id),
+  foodPrice: z.optional(int(-100, 200)),
+  budgetM: z.optional(int(-100_000, 100_000)),
+  cellStrength: z.optional(int(-5, 5)),
+});
+
 export const injectSchema = z
-  .object({
-    day: z.number().int().min(1).max(365),
+  .strictObject({
+    day: int(1, 365),
     /** A scripted event of the level to fire (again) on this day… */
-    event: z.string().min(1).max(64).optional(),
+    event: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     /** …or one written for the class. */
-    title: text.optional(),
-    body: text.optional(),
-    effects: effects.optional(),
+    title: z.optional(textMini),
+    body: z.optional(textMini),
+    effects: z.optional(effectsMini),
   })
-  .strict()
-  .refine((i) => (i.event !== undefined) !== (i.title !== undefined && i.body !== undefined), {
-    message: 'an inject names a level event, or gives a title and a body, not both',
-  });
+  .check(
+    z.refine((i) => (i.event !== undefined) !== (i.title !== undefined && i.body !== undefined), {
+      message: 'an inject names a level event, or gives a title and a body, not both',
+    }),
+  );
 
-export const settingsSchema = z
-  .object({
-    injects: z.array(injectSchema).max(50).default([]),
-    /** Policies the class may use; all of the level's when absent. */
-    policies: z.array(z.enum(POLICIES)).max(POLICIES.length).optional(),
-  })
-  .strict();
+export const settingsSchema = z.strictObject({
+  injects: z._default(z.array(injectSchema).check(z.maxLength(50)), []),
+  /** Policies the class may use; all of the level's when absent. */
+  policies: z.optional(z.array(z.enum(POLICIES)).check(z.maxLength(POLICIES.length))),
+});
 
-export type Inject = z.infer<typeof injectSchema>;
-export type ScenarioSettings = z.infer<typeof settingsSchema>;
+export interface Inject {
+  day: number;
+  event?: string;
+  title?: Text;
+  body?: Text;
+  effects?: Effects;
+}
+export interface ScenarioSettings {
+  injects: Inject[];
+  policies?: Level['policies'];
+}
 export const NO_SETTINGS: ScenarioSettings = { injects: [] };
 
 export type Applied = { ok: true; level: Level } | { ok: false; error: string };

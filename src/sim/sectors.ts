@@ -1,4 +1,4 @@
-import { SECTORS, type Sector } from '../levels/schema';
+import { SECTORS, type Sector } from '../levels/constants';
 import type { SectorMap } from './state';
 
 /** A value for every sector, built in the fixed sector order. */

@@ -1,5 +1,5 @@
 /** Derived views of the state. State never stores what these compute. */
-import { SECTORS } from '../levels/schema';
+import { SECTORS } from '../levels/constants';
 import { HOURS_PER_DAY } from './balance';
 import type { LevelContext } from './context';
 import type { Convoy, GameState, PolicyState, Unit } from './state';

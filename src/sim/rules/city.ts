@@ -3,7 +3,7 @@
  * Calibrated on 2025 Bamako (DESIGN §1): power fell from ~19 h a day to ~6 h, pump price
  * 775 CFA/L against ~2,000 CFA/L on the black market, queues at the few stations with fuel.
  */
-import { SECTORS } from '../../levels/schema';
+import { SECTORS } from '../../levels/constants';
 import { SERVICE_THRESHOLD } from '../balance';
 import type { LevelContext } from '../context';
 import { policyActive } from '../selectors';

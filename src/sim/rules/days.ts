@@ -2,7 +2,7 @@
  * Time: hourly ticks. Convoys drive every hour; the city lives day by day. At midnight the
  * day's fuel is released and the city settles; then the next morning begins.
  */
-import { SECTORS } from '../../levels/schema';
+import { SECTORS } from '../../levels/constants';
 import { HOURS_PER_DAY } from '../balance';
 import type { LevelContext } from '../context';
 import { meanService, policy } from '../selectors';

@@ -2,7 +2,7 @@
  * The depot and the daily allocation plan. Each day the plan's litres are released from
  * the depot; when the stock is short, every sector gets the same share of its request.
  */
-import { SECTORS, type Sector } from '../../levels/schema';
+import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, PURCHASE_CAP_RETAIL } from '../balance';
 import type { LevelContext } from '../context';
 import { sectorMap } from '../sectors';

@@ -2,7 +2,7 @@
  * Policies: decided now, in force after a delay, paid for every day. Each is grounded in a
  * 2025 measure; some backfire (the ban on rural fuel sales triggered the blockade).
  */
-import { POLICIES, type PolicyId } from '../../levels/schema';
+import { POLICIES, type PolicyId } from '../../levels/constants';
 import { HOURS_PER_DAY, POLICY_RULES } from '../balance';
 import type { LevelContext } from '../context';
 import { policy } from '../selectors';
