@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { Level } from '../levels/schema';
 import { loadLevel, runCli } from './common';
 import { playRuns } from './runs';
+import { benchWeb } from './bench-web';
 
 function timeRuns(run: (seed: number) => void, runs: number): { medianMs: number; p95Ms: number; meanMs: number } {
   for (let seed = 1000; seed < 1005; seed++) run(seed);
@@ -50,6 +51,7 @@ runCli(async () => {
       node: process.version,
     },
     balanceRuns: await thousandRuns(level),
+    ...(process.argv.includes('--sim-only') ? {} : await benchWeb()),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 });

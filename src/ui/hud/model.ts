@@ -1,0 +1,313 @@
+/**
+ * What the HUD shows, computed from the state and the level with the rules' own functions:
+ * the plan preview, route facts, convoy positions, unit availability and the text of news,
+ * intel and errors. Pure (no DOM), so it is unit-tested.
+ */
+import { formatDate, formatLitres, formatNumber, pick, t } from '../../app/i18n';
+import { SECTORS, type Sector } from '../../levels/constants';
+import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
+import { routePath, type LevelContext } from '../../sim/context';
+import { nextServiceLevel, serviceTarget } from '../../sim/rules/city';
+import { demandToday } from '../../sim/rules/fuel';
+import { sectorMap } from '../../sim/sectors';
+import { dayOf, policyActive, unitReady } from '../../sim/selectors';
+import type { Convoy, EntryId, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
+import { convoyName, corridorName, entryName, policyName, roadName, tn, townName } from './names';
+
+/* ---------------------------------------------------------------- plan */
+
+/** Sectors whose failure costs lives first: presets never cut them. */
+export const ESSENTIAL: readonly Sector[] = ['hospitals', 'water', 'security'];
+
+export const PRESETS = ['full', 'ration', 'essential'] as const;
+export type PresetId = (typeof PRESETS)[number];
+
+/**
+ * Percent of today's demand per sector. "Ration" keeps non-essential services just above the
+ * threshold where they start to fail (SERVICE_THRESHOLD, 60 %); "essential only" keeps power
+ * at that threshold because hospitals and water pumps run on it.
+ */
+export function presetShares(id: PresetId): SectorMap {
+  return sectorMap((s) => {
+    if (id === 'full' || ESSENTIAL.includes(s)) return 100;
+    if (id === 'ration') return s === 'power' ? 70 : 65;
+    return s === 'power' ? 60 : 0;
+  });
+}
+
+/** Percent of today's demand that a plan in litres gives each sector (capped at 100). */
+export function planShares(ctx: LevelContext, state: GameState, plan: SectorMap): SectorMap {
+  const demand = demandToday(ctx, state);
+  return sectorMap((s) => {
+    const base = demand[s] > 0 ? demand[s] : ctx.level.sectors[s].demandL;
+    return base === 0 ? 100 : Math.min(100, Math.round((100 * plan[s]) / base));
+  });
+}
+
+/**
+ * Litres per sector for a set of percentages. A sector that needs nothing today (schools
+ * closed) keeps its share of its usual demand, so that it is supplied again when it reopens.
+ */
+export function sharesToPlan(ctx: LevelContext, state: GameState, shares: SectorMap): SectorMap {
+  const demand = demandToday(ctx, state);
+  return sectorMap((s) => {
+    const base = demand[s] > 0 ? demand[s] : ctx.level.sectors[s].demandL;
+    return Math.round((base * Math.max(0, Math.min(100, shares[s]))) / 100);
+  });
+}
+
+export interface SectorPreview {
+  sector: Sector;
+  demand: number;
+  planned: number;
+  given: number;
+  supplyPct: number;
+  now: number;
+  next: number;
+}
+
+export interface PlanPreview {
+  sectors: SectorPreview[];
+  totalPlanned: number;
+  totalDemand: number;
+  /** Litres the depot would release tonight (less than planned when the stock is short). */
+  totalGiven: number;
+  stockAfter: number;
+  /** Days the stock lasts at this plan (no arrivals). */
+  daysAtPlan: number;
+  powerHoursNow: number;
+  powerHoursNext: number;
+  /** The depot cannot cover the plan tonight: every sector gets the same share of its request. */
+  short: boolean;
+}
+
+/** What tonight's release would do with this plan, computed as the rules do it (fuel.ts, city.ts). */
+export function previewPlan(ctx: LevelContext, state: GameState, plan: SectorMap): PlanPreview {
+  const demand = demandToday(ctx, state);
+  const asked = sectorMap((s) => Math.min(plan[s], demand[s]));
+  const totalAsked = SECTORS.reduce((sum, s) => sum + asked[s], 0);
+  const available = state.fuel.stockL + (policyActive(state, 'emergencyAirlift') ? AIRLIFT_L_PER_DAY : 0);
+  const short = totalAsked > available;
+  const given = sectorMap((s) => (short ? Math.floor((asked[s] * available) / totalAsked) : asked[s]));
+  const schoolsClosed = policyActive(state, 'closeSchools');
+  const sectors = SECTORS.map((s): SectorPreview => {
+    const supplyPct = demand[s] === 0 ? 100 : Math.floor((100 * given[s]) / demand[s]);
+    const next = s === 'schools' && schoolsClosed ? 0 : nextServiceLevel(state.services[s], serviceTarget(supplyPct));
+    return { sector: s, demand: demand[s], planned: plan[s], given: given[s], supplyPct, now: state.services[s], next };
+  });
+  const totalGiven = SECTORS.reduce((sum, s) => sum + given[s], 0);
+  const nextPower = sectors.find((p) => p.sector === 'power')?.next ?? 0;
+  return {
+    sectors,
+    totalPlanned: SECTORS.reduce((sum, s) => sum + plan[s], 0),
+    totalDemand: SECTORS.reduce((sum, s) => sum + demand[s], 0),
+    totalGiven,
+    stockAfter: available - totalGiven,
+    daysAtPlan: totalAsked === 0 ? Infinity : state.fuel.stockL / totalAsked,
+    powerHoursNow: state.city.powerHours,
+    powerHoursNext: 2 + Math.floor((17 * nextPower) / 100),
+    short,
+  };
+}
+
+export type Level3 = 'good' | 'strained' | 'failing';
+/** Service bands shown with a word and a shape, never colour alone. */
+export const serviceBand = (level: number): Level3 => (level >= 80 ? 'good' : level >= 60 ? 'strained' : 'failing');
+export const coverBand = (days: number): Level3 => (days >= 3 ? 'good' : days >= 1.5 ? 'strained' : 'failing');
+export const trustBand = (trust: number): Level3 => (trust >= 50 ? 'good' : trust >= 25 ? 'strained' : 'failing');
+
+/* ---------------------------------------------------------------- routes */
+
+export interface RouteInfo {
+  roads: RoadId[];
+  path: TownId[];
+  km: number;
+  /** Driving hours: each leg takes whole hours (a convoy stops at the start of every road). */
+  hours: number;
+  /** The public's known risk: the sum of the roads' risk. */
+  knownRisk: number;
+  /** Current intel reports on the route's roads or towns. */
+  intel: Intel[];
+}
+
+export function routeInfo(ctx: LevelContext, state: GameState, start: string, roads: readonly RoadId[]): RouteInfo {
+  const path = routePath(ctx, start as TownId, roads) ?? [start as TownId];
+  let km = 0;
+  let hours = 0;
+  let knownRisk = 0;
+  for (const id of roads) {
+    const road = ctx.roads.get(id);
+    if (!road) continue;
+    km += road.km;
+    hours += Math.ceil(road.km / SPEED_KMH[road.terrain]);
+    knownRisk += road.risk;
+  }
+  const towns = new Set<string>(path);
+  const intel = state.intel.filter((i) => (i.road !== undefined && roads.includes(i.road)) || (i.town !== undefined && towns.has(i.town)));
+  return { roads: [...roads], path, km, hours, knownRisk, intel };
+}
+
+export const pathText = (ctx: LevelContext, path: readonly string[]): string => path.map((id) => townName(ctx, id)).join(' → ');
+
+/** Where a live convoy is: the towns of its current leg and how far along it is. */
+export function convoyPosition(ctx: LevelContext, convoy: Convoy): { from: string; to: string; km: number; legKm: number } {
+  const road = ctx.roads.get(convoy.route[convoy.leg] ?? '');
+  const a = convoy.path[convoy.leg] ?? convoy.path[0] ?? '';
+  const b = convoy.path[convoy.leg + 1] ?? a;
+  const back = convoy.status === 'returning';
+  return { from: townName(ctx, back ? b : a), to: townName(ctx, back ? a : b), km: convoy.km, legKm: road?.km ?? 0 };
+}
+
+/** Hours left to the depot, if it drives on without stopping. */
+export function convoyEta(ctx: LevelContext, state: GameState, convoy: Convoy): number {
+  let hours = Math.max(0, convoy.departAt - state.hour, convoy.status === 'held' ? convoy.heldUntil - state.hour : 0);
+  convoy.route.forEach((id, i) => {
+    const road = ctx.roads.get(id);
+    if (!road || i < convoy.leg) return;
+    const left = i === convoy.leg ? road.km - convoy.km : road.km;
+    hours += Math.ceil(left / SPEED_KMH[road.terrain]);
+  });
+  return hours;
+}
+
+/**
+ * Other ways on from the convoy's next town, taken from the level's candidate routes of its
+ * entry point (the rules keep the current leg and replace the rest).
+ */
+export function rerouteOptions(ctx: LevelContext, convoy: Convoy): RoadId[][] {
+  const keep = convoy.leg === 0 && convoy.km === 0 ? 0 : convoy.leg + 1;
+  const from = convoy.path[keep];
+  if (from === undefined || keep >= convoy.route.length) return [];
+  const current = convoy.route.slice(keep).join('>');
+  const kept = new Set(convoy.path.slice(0, keep));
+  const seen = new Set<string>([current]);
+  const out: RoadId[][] = [];
+  for (const route of ctx.routes.get(convoy.entry) ?? []) {
+    const path = routePath(ctx, ctx.entries.get(convoy.entry)?.town ?? ('' as TownId), route);
+    const at = path?.indexOf(from) ?? -1;
+    if (!path || at < 0) continue;
+    const tail = route.slice(at);
+    const k = tail.join('>');
+    if (seen.has(k) || path.slice(at).some((town) => kept.has(town))) continue;
+    seen.add(k);
+    out.push(tail);
+  }
+  return out;
+}
+
+/* ---------------------------------------------------------------- units */
+
+/** Units the player may send with a convoy without leaving a town: idle or patrolling, and in place. */
+export const freeForEscort = (state: GameState, unit: Unit): boolean =>
+  (unit.task.kind === 'idle' || unit.task.kind === 'patrol') && unitReady(state, unit);
+
+export function taskText(ctx: LevelContext, unit: Unit): string {
+  switch (unit.task.kind) {
+    case 'idle':
+      return t('hud.task.idle');
+    case 'escort':
+      return t('hud.task.escort', { convoy: convoyName(unit.task.convoy) });
+    case 'patrol':
+      return t('hud.task.patrol', { road: roadName(ctx, unit.task.road) });
+    case 'garrison':
+      return t('hud.task.garrison', { town: townName(ctx, unit.task.town) });
+  }
+}
+
+export function readinessText(ctx: LevelContext, state: GameState, unit: Unit): string {
+  if (unitReady(state, unit)) return t('hud.unit.ready');
+  return t('hud.unit.moving', { time: formatDate(ctx.level.startDate, unit.readyAt, true), hours: unit.readyAt - state.hour });
+}
+
+/* ---------------------------------------------------------------- news and intel */
+
+export type NewsTag = 'event' | 'blockade' | 'convoy' | 'city';
+
+export interface NewsText {
+  tag: NewsTag;
+  title: string;
+  body?: string;
+}
+
+const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+const str = (v: string | number | undefined): string => String(v ?? '');
+
+export function newsText(ctx: LevelContext, item: NewsItem): NewsText {
+  const f = item.facts;
+  switch (item.kind) {
+    case 'event':
+      return { tag: 'event', title: item.title ? pick(item.title) : str(item.event), ...(item.body ? { body: pick(item.body) } : {}) };
+    case 'attack':
+      return {
+        tag: 'blockade',
+        title: t('hud.news.attack', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }),
+        body: t('hud.news.attackBody', { lost: num(f.lost), left: num(f.left) }),
+      };
+    case 'repelled':
+      return { tag: 'blockade', title: t('hud.news.repelled', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }) };
+    case 'arrival':
+      return {
+        tag: 'convoy',
+        title: t('hud.news.arrival', { convoy: convoyName(num(f.convoy)) }),
+        body: t('hud.news.arrivalBody', { tankers: num(f.tankers), litres: formatLitres(num(f.litres)) }),
+      };
+    case 'town': {
+      const town = townName(ctx, str(f.town));
+      if (f.fallen) return { tag: 'blockade', title: t('hud.news.townFallen', { town }), body: t('hud.news.townFallenBody') };
+      if (f.retaken) return { tag: 'city', title: t('hud.news.townRetaken', { town }) };
+      return { tag: 'blockade', title: t('hud.news.townHeld', { town }) };
+    }
+    case 'policy': {
+      const id = str(f.policy);
+      const status = str(f.status);
+      const key = status === 'pending' ? 'policyPending' : status === 'active' ? 'policyActive' : status === 'unfunded' ? 'policyUnfunded' : 'policyOff';
+      const rule = POLICY_RULES[id as keyof typeof POLICY_RULES];
+      return { tag: 'city', title: key === 'policyPending' ? tn('hud.news.policyPending', rule?.delayDays ?? 0, { policy: policyName(id) }) : t(`hud.news.${key}`, { policy: policyName(id) }) };
+    }
+    case 'blockade':
+      return { tag: 'blockade', title: t('hud.news.blockade', { corridor: corridorName(ctx, str(f.corridor)) }), body: t('hud.news.blockadeBody') };
+    case 'intimidation':
+      return { tag: 'blockade', title: t('hud.news.intimidation', { corridor: corridorName(ctx, str(f.corridor)) }) };
+    case 'checkpoint': {
+      const road = roadName(ctx, str(f.road));
+      if (f.convoy === undefined) return { tag: 'blockade', title: t('hud.news.patrolCleared', { road }) };
+      if (num(f.cleared) === 1) return { tag: 'blockade', title: t('hud.news.checkpointCleared', { road, convoy: convoyName(num(f.convoy)) }) };
+      return {
+        tag: 'blockade',
+        title: t('hud.news.checkpoint', { road, convoy: convoyName(num(f.convoy)) }),
+        body: t('hud.news.checkpointBody', { lost: num(f.lost) }),
+      };
+    }
+    case 'refusal':
+      return { tag: 'convoy', title: t('hud.news.refusal', { entry: entryName(ctx, str(f.entry)) }), body: t('hud.news.refusalBody', { morale: num(f.morale) }) };
+  }
+}
+
+export function intelText(ctx: LevelContext, report: Intel): string {
+  if (report.kind === 'cell') return t('hud.intel.cell', { town: townName(ctx, report.town ?? '') });
+  return t(report.kind === 'ambush' ? 'hud.intel.ambush' : 'hud.intel.checkpoint', { road: roadName(ctx, report.road ?? '') });
+}
+
+export function ageText(hours: number): string {
+  if (hours < 1) return t('hud.age.now');
+  if (hours < HOURS_PER_DAY) return t('hud.age.hours', { n: hours });
+  return tn('hud.age.days', Math.floor(hours / HOURS_PER_DAY));
+}
+
+/** The rules' error, in the player's language when the catalog knows its code. */
+export function errorText(error: SimError): string {
+  const key = `hud.error.${error.code}`;
+  const text = t(key);
+  return text === key ? error.message : text;
+}
+
+export const dayText = (ctx: LevelContext, hour: number): string => t('hud.dayOf', { day: dayOf(hour), days: ctx.level.days });
+
+export const litresPerDay = (litres: number): string => t('hud.perDay', { value: formatLitres(litres) });
+
+export function daysText(days: number): string {
+  if (!Number.isFinite(days)) return t('hud.days.many');
+  return t('hud.days.n', { n: formatNumber(days, 1) });
+}
+
+export const entryIdOf = (id: string): EntryId => id as EntryId;

@@ -1,0 +1,54 @@
+/** How the interface names the level's things: towns, roads, entry points, units, policies, sectors. */
+import { lang, pick, t, type Params } from '../../app/i18n';
+import type { PolicyId, Sector } from '../../levels/schema';
+import type { LevelContext } from '../../sim/context';
+
+export const townName = (ctx: LevelContext, id: string): string => ctx.towns.get(id)?.name ?? id;
+
+/** Roads have no names in the level: they are called by their two ends, "Kadiana–Kolondiéba". */
+export function roadName(ctx: LevelContext, id: string): string {
+  const road = ctx.roads.get(id);
+  return road ? `${townName(ctx, road.from)}–${townName(ctx, road.to)}` : id;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+export function countryName(code: string): string {
+  const l = lang();
+  if (!regionNames.has(l)) {
+    try {
+      regionNames.set(l, new Intl.DisplayNames([l === 'fr' ? 'fr-FR' : 'en-GB'], { type: 'region' }));
+    } catch {
+      regionNames.set(l, null);
+    }
+  }
+  return regionNames.get(l)?.of(code) ?? code;
+}
+
+/** "Zégoua (Côte d'Ivoire)". */
+export function entryName(ctx: LevelContext, id: string): string {
+  const entry = ctx.entries.get(id);
+  return entry ? t('hud.entryName', { town: townName(ctx, entry.town), country: countryName(entry.country) }) : id;
+}
+
+export function corridorName(ctx: LevelContext, id: string): string {
+  const corridor = ctx.level.corridors.find((c) => c.id === id);
+  return corridor ? pick(corridor.name) : id;
+}
+
+export function unitName(ctx: LevelContext, id: string): string {
+  const unit = ctx.level.units.find((u) => u.id === id);
+  return unit ? pick(unit.name) : id;
+}
+
+export const policyName = (id: PolicyId | string): string => t(`hud.policy.${id}`);
+export const sectorName = (sector: Sector): string => t(`hud.sector.${sector}`);
+export const convoyName = (id: number): string => t('hud.convoyName', { id: String(id) });
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+/** `key.one` or `key.other` by the language's plural rule for `n` (French: 0 and 1 are singular). */
+export function tn(key: string, n: number, params: Params = {}): string {
+  const l = lang();
+  let rules = pluralRules.get(l);
+  if (!rules) pluralRules.set(l, (rules = new Intl.PluralRules(l === 'fr' ? 'fr-FR' : 'en-GB')));
+  return t(`${key}.${rules.select(n) === 'one' ? 'one' : 'other'}`, { n, ...params });
+}

@@ -1,0 +1,85 @@
+/** Policies: each with its 2025 grounding and trade-off, its delay and cost, its status. */
+import { formatDate, formatNumber, t } from '../../app/i18n';
+import type { PolicyId } from '../../levels/schema';
+import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES } from '../../sim/balance';
+import type { GameState, PolicyState } from '../../sim/state';
+import { h, setText } from '../dom';
+import type { Hud, Part } from './hud';
+import { policyName, tn } from './names';
+
+/** The first midnight at or after the policy's delay: policies take effect when a day begins. */
+export const effectiveHour = (p: PolicyState): number => Math.ceil((p.since + POLICY_RULES[p.id].delayDays * HOURS_PER_DAY) / HOURS_PER_DAY) * HOURS_PER_DAY;
+
+export function policyStatusText(hud: Hud, p: PolicyState): string {
+  const start = hud.ctx.level.startDate;
+  if (p.status === 'pending') return t('hud.policies.pending', { time: formatDate(start, effectiveHour(p), false) });
+  if (p.status === 'active') return t('hud.policies.active', { time: formatDate(start, p.since, false) });
+  return t('hud.policies.off');
+}
+
+function createPolicyCard(hud: Hud, id: PolicyId): Part {
+  const rule = POLICY_RULES[id];
+  const status = h('span', { class: 'badge' });
+  const button = h('button', { type: 'button', onclick: () => toggle() });
+  const el = h(
+    'article',
+    { class: 'card policy-card', 'data-policy': id },
+    h('div', { class: 'card-head' }, h('h3', { class: 'card-title' }, policyName(id)), status),
+    h('p', { class: 'policy-text' }, t(`hud.policyText.${id}`, { litres: formatNumber(AIRLIFT_L_PER_DAY) })),
+    h(
+      'p',
+      { class: 'card-line muted' },
+      rule.delayDays === 0 ? t('hud.policies.delayNone') : tn('hud.policies.delay', rule.delayDays),
+      ' · ',
+      rule.costPerDayM === 0 ? t('hud.policies.free') : t('hud.policies.cost', { n: formatNumber(rule.costPerDayM) }),
+    ),
+    h('div', { class: 'actions' }, button),
+  );
+
+  function toggle(): void {
+    const p = hud.session.state.policies.find((x) => x.id === id);
+    if (!p) return;
+    if (p.status === 'off') hud.act({ type: 'policy/enact', policy: id }, t('hud.policies.enacted', { policy: policyName(id) }));
+    else hud.act({ type: 'policy/revoke', policy: id }, t('hud.policies.revoked', { policy: policyName(id) }));
+  }
+
+  let shown: PolicyState | undefined;
+  function update(state: GameState): void {
+    const p = state.policies.find((x) => x.id === id);
+    if (!p || p === shown) return;
+    shown = p;
+    setText(status, policyStatusText(hud, p));
+    status.dataset.status = p.status;
+    setText(button, p.status === 'off' ? t('hud.policies.enact') : p.status === 'pending' ? t('hud.policies.cancel') : t('hud.policies.revoke'));
+    button.className = p.status === 'off' ? 'primary' : '';
+    button.setAttribute('aria-label', `${button.textContent ?? ''}: ${policyName(id)}`);
+    el.dataset.status = p.status;
+  }
+
+  return { el, update };
+}
+
+export function createPoliciesPanel(hud: Hud): Part {
+  const budget = h('p', { class: 'policies-budget' });
+  const cards = hud.ctx.level.policies.map((id) => createPolicyCard(hud, id));
+  const el = h(
+    'div',
+    { class: 'panel-body policies', 'data-tut': 'policies' },
+    h('h2', { class: 'panel-title' }, t('hud.tab.policies')),
+    h('p', { class: 'hint' }, t('hud.policies.hint')),
+    budget,
+    h('div', { class: 'card-list' }, ...cards.map((c) => c.el)),
+  );
+  let shown: unknown[] = [];
+  return {
+    el,
+    update(state) {
+      if (shown[0] !== state.city.budgetM || shown[1] !== state.policies) {
+        shown = [state.city.budgetM, state.policies];
+        const daily = state.policies.filter((p) => p.status === 'active').reduce((sum, p) => sum + POLICY_RULES[p.id].costPerDayM, 0);
+        setText(budget, t('hud.policies.budget', { n: formatNumber(state.city.budgetM), daily: formatNumber(daily) }));
+      }
+      for (const c of cards) c.update(state);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/** The top bar: date and day, the clock controls, the depot, trust, budget and the menu. */
+import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
+import { SPEEDS, type Speed } from '../../app/session';
+import { daysOfCover, inTransitL } from '../../sim/selectors';
+import type { GameState } from '../../sim/state';
+import { h, isTypingTarget, setAttr, setText } from '../dom';
+import type { Hud, Part } from './hud';
+import { coverBand, dayText, daysText, trustBand } from './model';
+
+const BAND_ICON = { good: '✓', strained: '!', failing: '✕' } as const;
+
+export interface TopBarOptions {
+  onMenu(): void;
+  onExportSave(): void;
+  onExportResult(): void;
+}
+
+export function createTopBar(hud: Hud, options: TopBarOptions): Part {
+  const { session, ctx } = hud;
+  let lastSpeed: Speed = 1;
+
+  const date = h('span', { class: 'hud-date' });
+  const day = h('span', { class: 'hud-day' });
+  const running = h('span', { class: 'hud-running' });
+
+  const playLabel = h('span');
+  const play = h('button', { type: 'button', class: 'hud-play', 'aria-keyshortcuts': 'Space', title: t('hud.time.spaceHint'), onclick: () => togglePause() }, playLabel);
+  const speedButtons = SPEEDS.filter((s) => s > 0).map((s) =>
+    h(
+      'button',
+      { type: 'button', class: 'hud-speed', 'aria-label': t('hud.time.speedLabel', { n: s }), 'aria-pressed': 'false', onclick: () => setSpeed(s) },
+      `×${s}`,
+    ),
+  );
+  const morning = h('button', { type: 'button', class: 'hud-morning', 'data-tut': 'morning', onclick: () => session.advanceToMorning() }, t('hud.time.morning'));
+
+  const stock = h('strong', { class: 'hud-stock' });
+  const cover = h('span', { class: 'hud-cover' });
+  const road = h('span', { class: 'hud-onroad' });
+  const trust = h('strong', { class: 'hud-trust' });
+  const trustChange = h('span', { class: 'hud-trust-change' });
+  const budget = h('strong', { class: 'hud-budget' });
+
+  const el = h(
+    'header',
+    { class: 'hud-top', 'aria-label': t('hud.top.label') },
+    h('div', { class: 'hud-clock' }, date, day, running),
+    h('div', { class: 'hud-time', role: 'group', 'aria-label': t('hud.time.label'), 'data-tut': 'time' }, play, ...speedButtons, morning),
+    h('div', { class: 'hud-stat hud-fuel', 'data-tut': 'fuel' }, h('span', { class: 'hud-stat-label' }, t('hud.top.fuel')), stock, cover, road),
+    h('div', { class: 'hud-stat hud-trustbox' }, h('span', { class: 'hud-stat-label' }, t('hud.top.trust')), trust, trustChange),
+    h('div', { class: 'hud-stat hud-budgetbox' }, h('span', { class: 'hud-stat-label' }, t('hud.top.budget')), budget),
+    h(
+      'div',
+      { class: 'hud-game' },
+      h(
+        'details',
+        { class: 'hud-more' },
+        h('summary', null, t('hud.top.more')),
+        h(
+          'div',
+          { class: 'hud-more-menu' },
+          h('button', { type: 'button', onclick: () => options.onExportSave() }, t('hud.top.exportSave')),
+          h('button', { type: 'button', onclick: () => options.onExportResult() }, t('hud.top.exportResult')),
+        ),
+      ),
+      h('button', { type: 'button', class: 'hud-menu', onclick: () => options.onMenu() }, t('hud.top.menu')),
+    ),
+  );
+
+  function setSpeed(speed: Speed): void {
+    if (speed > 0) lastSpeed = speed;
+    session.setSpeed(speed);
+  }
+  function togglePause(): void {
+    setSpeed(session.speed === 0 ? lastSpeed : 0);
+  }
+  function onKey(event: KeyboardEvent): void {
+    if (event.key !== ' ' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (document.body.dataset.screen !== undefined && document.body.dataset.screen !== 'playing') return;
+    if (!el.isConnected || isTypingTarget(event.target)) return;
+    event.preventDefault();
+    togglePause();
+  }
+  document.addEventListener('keydown', onKey);
+
+  let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; trust: number; why: unknown; budget: number } | null = null;
+
+  function update(state: GameState): void {
+    const speed = session.speed;
+    const over = state.status !== 'playing';
+    if (!shown || shown.hour !== state.hour) {
+      setText(date, formatDate(ctx.level.startDate, state.hour, true));
+      setText(day, dayText(ctx, Math.min(state.hour, ctx.level.days * 24 - 1)));
+    }
+    if (!shown || shown.speed !== speed || shown.over !== over) {
+      setText(playLabel, speed === 0 ? t('hud.time.play') : t('hud.time.pause'));
+      setText(running, over ? t('hud.time.over') : speed === 0 ? t('hud.time.paused') : t('hud.time.running', { n: speed }));
+      play.classList.toggle('is-paused', speed === 0);
+      speedButtons.forEach((b, i) => setAttr(b, 'aria-pressed', SPEEDS[i + 1] === speed ? 'true' : 'false'));
+      for (const b of [play, morning, ...speedButtons]) b.disabled = over;
+    }
+    if (!shown || shown.fuel !== state.fuel || shown.convoys !== state.convoys) {
+      const days = daysOfCover(ctx, state);
+      const band = coverBand(days);
+      setText(stock, formatLitres(state.fuel.stockL));
+      setText(cover, `${BAND_ICON[band]} ${t('hud.top.cover', { days: daysText(days) })}`);
+      cover.dataset.band = band;
+      const transit = inTransitL(ctx, state);
+      setText(road, transit > 0 ? t('hud.top.onRoad', { litres: formatLitres(transit) }) : t('hud.top.noneOnRoad'));
+    }
+    if (!shown || shown.trust !== state.city.trust || shown.why !== state.trustWhy) {
+      const band = trustBand(state.city.trust);
+      setText(trust, `${BAND_ICON[band]} ${t('hud.top.trustValue', { n: state.city.trust })}`);
+      trust.dataset.band = band;
+      const delta = state.trustWhy.reduce((sum, c) => sum + c.delta, 0);
+      setText(trustChange, state.history.length === 0 ? '' : t(delta > 0 ? 'hud.top.trustUp' : delta < 0 ? 'hud.top.trustDown' : 'hud.top.trustSame', { n: Math.abs(delta) }));
+    }
+    if (!shown || shown.budget !== state.city.budgetM) setText(budget, t('hud.millionCfa', { n: formatNumber(state.city.budgetM) }));
+    shown = { hour: state.hour, speed, over, fuel: state.fuel, convoys: state.convoys, trust: state.city.trust, why: state.trustWhy, budget: state.city.budgetM };
+  }
+
+  return { el, update, destroy: () => document.removeEventListener('keydown', onKey) };
+}

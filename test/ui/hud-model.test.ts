@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLang } from '../../src/app/i18n';
+import { GameSession } from '../../src/app/session';
+import { baseline } from '../../src/ai/players';
+import { SECTORS } from '../../src/levels/schema';
+import { HOURS_PER_DAY } from '../../src/sim/balance';
+import { sectorMap } from '../../src/sim/sectors';
+import type { EntryId, NewsItem, RoadId, SimError, TownId } from '../../src/sim/state';
+import {
+  convoyEta,
+  errorText,
+  intelText,
+  newsText,
+  planShares,
+  presetShares,
+  previewPlan,
+  PRESETS,
+  rerouteOptions,
+  routeInfo,
+  serviceBand,
+  sharesToPlan,
+} from '../../src/ui/hud/model';
+import { shippedContext } from '../helpers';
+
+const ctx = shippedContext('bamako-2025');
+const tutorial = shippedContext('tutorial');
+
+/** A game played by the baseline coordinator for some hours. */
+function played(hours: number, c = ctx): GameSession {
+  const session = GameSession.start(c, 3, 'normal');
+  while (session.state.hour < hours && !session.over) {
+    for (const a of baseline(c, session.state)) session.dispatch(a);
+    session.advanceHours(1);
+  }
+  return session;
+}
+
+afterEach(() => setLang('en'));
+
+describe('the plan preview tells what tonight will really do', () => {
+  it.each(PRESETS)('the "%s" preset: services and stock after midnight match the preview', (preset) => {
+    const session = played(2 * HOURS_PER_DAY + 20);
+    const plan = sharesToPlan(ctx, session.state, presetShares(preset));
+    expect(session.dispatch({ type: 'plan/set', plan })).toBeNull();
+    const preview = previewPlan(ctx, session.state, plan);
+    // Nothing else may touch the depot before midnight for the comparison to hold.
+    const arrivingBefore = session.state.convoys.some((c) => convoyEta(ctx, session.state, c) <= 4);
+    session.advanceHours(HOURS_PER_DAY - (session.state.hour % HOURS_PER_DAY));
+    for (const p of preview.sectors) expect(session.state.services[p.sector], p.sector).toBe(p.next);
+    expect(session.state.city.powerHours).toBe(preview.powerHoursNext);
+    if (!arrivingBefore) expect(session.state.fuel.stockL).toBe(preview.stockAfter);
+  });
+
+  it('a short depot shares its stock in proportion, like the rules', () => {
+    const session = GameSession.start(ctx, 1, 'normal');
+    const state = structuredClone(session.state);
+    state.fuel.stockL = 100_000;
+    const full = sharesToPlan(ctx, state, presetShares('full'));
+    const preview = previewPlan(ctx, state, full);
+    expect(preview.short).toBe(true);
+    expect(preview.totalGiven).toBeLessThanOrEqual(100_000);
+    expect(preview.stockAfter).toBeGreaterThanOrEqual(0);
+  });
+
+  it('presets never cut hospitals, water or security, and ration less than full', () => {
+    const state = GameSession.start(ctx, 1, 'normal').state;
+    for (const p of PRESETS) for (const s of ['hospitals', 'water', 'security'] as const) expect(presetShares(p)[s]).toBe(100);
+    const litres = (p: (typeof PRESETS)[number]): number => SECTORS.reduce((sum, s) => sum + sharesToPlan(ctx, state, presetShares(p))[s], 0);
+    expect(litres('essential')).toBeLessThan(litres('ration'));
+    expect(litres('ration')).toBeLessThan(litres('full'));
+    expect(litres('full')).toBe(ctx.totalDemandL);
+  });
+
+  it('shares and litres convert back and forth', () => {
+    const state = GameSession.start(ctx, 1, 'normal').state;
+    const shares = sectorMap((s) => (SECTORS.indexOf(s) * 13) % 101);
+    expect(planShares(ctx, state, sharesToPlan(ctx, state, shares))).toEqual(shares);
+  });
+
+  it('a closed sector keeps its share of its usual demand for when it reopens', () => {
+    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state);
+    state.policies.find((p) => p.id === 'closeSchools')!.status = 'active';
+    const plan = sharesToPlan(ctx, state, presetShares('full'));
+    expect(plan.schools).toBe(ctx.level.sectors.schools.demandL);
+    expect(previewPlan(ctx, state, plan).sectors.find((p) => p.sector === 'schools')!.next).toBe(0);
+  });
+
+  it('service bands: good from 80, strained from 60, failing below', () => {
+    expect([100, 80, 79, 60, 59, 0].map(serviceBand)).toEqual(['good', 'good', 'strained', 'strained', 'failing', 'failing']);
+  });
+});
+
+describe('routes and convoys', () => {
+  it('a route gives its length, driving hours, known risk and the intel on it', () => {
+    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state);
+    const route = ctx.routes.get('zegoua')![0]!;
+    state.intel = [{ id: 99, hour: 0, kind: 'ambush', road: route[1]!, confidence: 60, source: 'informant' }];
+    const info = routeInfo(ctx, state, 'zegoua', route);
+    expect(info.km).toBe(route.reduce((s, r) => s + ctx.roads.get(r)!.km, 0));
+    expect(info.knownRisk).toBe(route.reduce((s, r) => s + ctx.roads.get(r)!.risk, 0));
+    expect(info.path[0]).toBe('zegoua');
+    expect(info.path.at(-1)).toBe('bamako');
+    expect(info.hours).toBeGreaterThanOrEqual(Math.ceil(info.km / 45));
+    expect(info.intel.map((i) => i.id)).toEqual([99]);
+  });
+
+  it('the estimated arrival of a fresh convoy is its route time', () => {
+    const session = GameSession.start(tutorial, 1, 'normal');
+    const route = tutorial.routes.get('zegoua')![0]!;
+    expect(session.dispatch({ type: 'convoy/form', entry: 'zegoua' as EntryId, tankers: 5, route, departAt: 0, escort: [] })).toBeNull();
+    const convoy = session.state.convoys[0]!;
+    const hours = convoyEta(tutorial, session.state, convoy);
+    expect(hours).toBe(routeInfo(tutorial, session.state, 'zegoua', route).hours);
+    session.advanceHours(hours);
+    expect(session.state.pastConvoys[0]?.status).toBe('arrived');
+  });
+
+  it('reroute options are accepted by the rules', () => {
+    const session = GameSession.start(ctx, 1, 'normal');
+    const entry = [...ctx.routes.entries()].find(([, routes]) => routes.length > 1)![0];
+    const route = ctx.routes.get(entry)![0]!;
+    const offered = session.state.entries.find((e) => e.id === entry)!.offered;
+    expect(session.dispatch({ type: 'convoy/form', entry: entry as EntryId, tankers: Math.max(1, offered), route, departAt: 0, escort: [] })).toBeNull();
+    const convoy = session.state.convoys[0]!;
+    const options = rerouteOptions(ctx, convoy);
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(option.join('>')).not.toBe(route.join('>'));
+    expect(session.dispatch({ type: 'convoy/reroute', convoy: convoy.id, route: options[0] as RoadId[] })).toBeNull();
+  });
+});
+
+describe('news, intel and errors read as sentences in both languages', () => {
+  const session = played(20 * HOURS_PER_DAY);
+  const kinds = new Set(session.state.news.map((n) => n.kind));
+
+  it.each(['en', 'fr'] as const)('every news item of a played game has text (%s)', (lang) => {
+    setLang(lang);
+    expect(kinds.size).toBeGreaterThan(3);
+    for (const item of session.state.news) {
+      const text = newsText(ctx, item);
+      expect(text.title).not.toMatch(/hud\.|\{/);
+      if (text.body) expect(text.body).not.toMatch(/hud\.|\{/);
+    }
+  });
+
+  it('each kind of news is rendered, including the ones this game did not produce', () => {
+    const samples: NewsItem[] = [
+      { hour: 1, kind: 'attack', facts: { convoy: 3, road: 'kadiana-kolondieba', lost: 4, left: 6 } },
+      { hour: 1, kind: 'repelled', facts: { convoy: 3, road: 'kadiana-kolondieba' } },
+      { hour: 1, kind: 'arrival', facts: { convoy: 3, tankers: 6, litres: 276_000 } },
+      { hour: 1, kind: 'town', facts: { town: 'kita', fallen: 1 } },
+      { hour: 1, kind: 'town', facts: { town: 'kita', held: 1 } },
+      { hour: 1, kind: 'town', facts: { town: 'kita', retaken: 1 } },
+      { hour: 1, kind: 'policy', facts: { policy: 'curfew', status: 'unfunded' } },
+      { hour: 1, kind: 'blockade', facts: { corridor: 'senegal' } },
+      { hour: 1, kind: 'intimidation', facts: { corridor: 'senegal' } },
+      { hour: 1, kind: 'checkpoint', facts: { road: 'kayes-kita', cleared: 1, by: 'patrol' } },
+      { hour: 1, kind: 'checkpoint', facts: { convoy: 3, road: 'kayes-kita', lost: 2, cleared: 0 } },
+      { hour: 1, kind: 'refusal', facts: { entry: 'diboli', morale: 20 } },
+    ];
+    for (const lang of ['en', 'fr'] as const) {
+      setLang(lang);
+      const titles = samples.map((s) => newsText(ctx, s).title);
+      for (const title of titles) expect(title).not.toMatch(/hud\.|\{/);
+      expect(new Set(titles).size).toBe(titles.length);
+    }
+    setLang('en');
+    expect(newsText(ctx, samples[0]!)).toMatchObject({ tag: 'blockade', title: 'Convoy 3 attacked on Kadiana–Kolondiéba' });
+    expect(newsText(ctx, samples[9]!).tag).toBe('blockade');
+  });
+
+  it('intel reports name the place and the threat', () => {
+    expect(intelText(ctx, { id: 1, hour: 0, kind: 'cell', town: 'kadiana' as TownId, confidence: 60, source: 'informant' })).toBe('Armed men seen near Kadiana');
+    expect(intelText(ctx, { id: 1, hour: 0, kind: 'ambush', road: 'kayes-kita' as RoadId, confidence: 60, source: 'patrol' })).toContain('Kayes–Kita');
+  });
+
+  it("the rules' errors are translated, unknown codes fall back to the rules' message", () => {
+    const error = (code: string): SimError => ({ code, message: `raw ${code}`, action: 'x' });
+    setLang('fr');
+    expect(errorText(error('not-offered'))).toMatch(/transporteurs/);
+    expect(errorText(error('something-new'))).toBe('raw something-new');
+  });
+});
