@@ -25,6 +25,7 @@ export function crossCheck(level: Level, at: Locator): LevelProblem[] {
     ...townsCutOffFromTheDepot(level, at),
     ...uncitedSources(level, at),
     ...unsourcedEvents(level, at),
+    ...balanceBands(level, at),
   ];
 }
 
@@ -235,4 +236,30 @@ function unsourcedEvents(level: Level, at: Locator): LevelProblem[] {
       ? []
       : [at.at([list, index], `event "${event.id}" cites no source; facts shown to students must point at an entry of "sources"`, 'warning')],
   );
+}
+
+const DIFFICULTY_BANDS = ['easy', 'normal', 'hard'] as const;
+
+/**
+ * A balance band is [lowest, highest]; the schema checks each bound is a rate from 0 to 1,
+ * this checks their order, at the band itself so the editor jumps to the right line.
+ */
+function balanceBands(level: Level, at: Locator): LevelProblem[] {
+  const targets = level.balanceTargets;
+  if (targets === undefined) return [];
+  const given = DIFFICULTY_BANDS.filter((d) => targets[d] !== undefined);
+  if (given.length === 0) {
+    return [at.at(['balanceTargets'], 'balanceTargets sets no band: add "easy", "normal" or "hard", like "normal": [0.3, 0.85]', 'warning')];
+  }
+  return given.flatMap((difficulty) => {
+    const [min, max] = targets[difficulty]!;
+    return min <= max
+      ? []
+      : [
+          at.at(
+            ['balanceTargets', difficulty],
+            `the band [${min}, ${max}] is upside down: write the lowest held rate first, then the highest, like [${max}, ${min}]`,
+          ),
+        ];
+  });
 }

@@ -138,7 +138,12 @@ export const entryPoint = z
     id: id.describe('Identifier of the entry point, often the town\'s id, e.g. "zegoua".').meta({ examples: ['zegoua'] }),
     town: id.describe('Id of the border town where hauliers wait with tankers, e.g. "zegoua"; it must be a "border" town.').meta({ examples: ['zegoua'] }),
     corridor: id.describe('Id of the corridor whose drivers load here, e.g. "cote-divoire".').meta({ examples: ['cote-divoire'] }),
-    country: country.describe('Two-letter code of the country the fuel comes from, e.g. "CI" for Côte d\'Ivoire.').meta({ examples: ['CI'] }),
+    // The same pattern as a town's country, but without its custom message: the loader's tests pin this message.
+    country: z
+      .string()
+      .regex(COUNTRY_PATTERN)
+      .describe('Two-letter ISO code, in capitals, of the country the fuel comes from, e.g. "CI" for Côte d\'Ivoire.')
+      .meta({ examples: ['CI'] }),
     tankersPerDay: z
       .number()
       .int()

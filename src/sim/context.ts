@@ -80,7 +80,15 @@ export function buildContext(source: Level, days?: number): LevelContext {
   const routes = new Map<string, RoadId[][]>();
   for (const entry of entries.values()) routes.set(entry.id, candidateRoutes({ roadsAt, depot }, entry.town));
   const totalDemandL = Object.values(level.sectors).reduce((sum, s) => sum + s.demandL, 0);
-  return { level, levelHash: hashValue(source), towns, roads, entries, roadsAt, depot, routes, totalDemandL };
+  return { level, levelHash: levelHash(source), towns, roads, entries, roadsAt, depot, routes, totalDemandL };
+}
+
+/**
+ * What identifies a level for saves and results: everything that shapes play. The editor's
+ * `$schema` and the designer's balance targets do not, so changing them keeps saves valid.
+ */
+export function levelHash(level: Level): string {
+  return hashValue({ ...level, $schema: undefined, balanceTargets: undefined });
 }
 
 export function routeKm(ctx: LevelContext, route: readonly RoadId[]): number {

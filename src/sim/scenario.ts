@@ -7,8 +7,7 @@
 import * as z from 'zod/mini';
 import { POLICIES } from '../levels/constants';
 import type { Effects, Level, Text } from '../levels/schema';
-import { buildContext, type LevelContext } from './context';
-import { hashValue } from './hash';
+import { buildContext, levelHash, type LevelContext } from './context';
 
 // Share links and result files are read by the game page, whose JavaScript budget is
 // tight: these small schemas use zod's mini build. `effects` and `text` mirror the level
@@ -90,5 +89,5 @@ export function scenarioContext(level: Level, settings: ScenarioSettings, days?:
   const applied = applySettings(level, settings);
   if (!applied.ok) return applied;
   const ctx = buildContext(applied.level, days);
-  return { ok: true, ctx: { ...ctx, levelHash: hashValue(level) } };
+  return { ok: true, ctx: { ...ctx, levelHash: levelHash(level) } };
 }

@@ -373,7 +373,7 @@ export const hud = {
       'Open the News panel. Intel reports warn of threats before they strike, with how sure the source is; the news tells what happened here and what happened in 2025, with its sources. Then press Next.',
     'hud.tutorial.finish.title': 'Hold to the end',
     'hud.tutorial.finish.text':
-      'Keep the city running until day {total}: keep convoys coming, adjust the plan, protect the rural towns. Use ×4 or “Next morning” to go faster. The debrief follows.',
+      'Keep the city running until day {total}. Every morning the hauliers offer new tankers: send a convoy each day, or the depot runs dry. Adjust the plan, protect the rural towns, and use ×4 or “Next morning” to go faster. The debrief follows.',
     'hud.tutorial.doneTitle': 'Tutorial complete',
     'hud.tutorial.doneText': 'Well done. The debrief compares your choices with what happened in 2025.',
   },
@@ -750,7 +750,7 @@ export const hud = {
       'Ouvrez le panneau Infos. Les rapports de renseignement annoncent les menaces avant qu’elles ne frappent, avec leur degré de fiabilité ; les actualités racontent ce qui se passe ici et ce qui s’est passé en 2025, avec leurs sources. Appuyez ensuite sur Suivant.',
     'hud.tutorial.finish.title': 'Tenir jusqu’au bout',
     'hud.tutorial.finish.text':
-      'Faites tourner la ville jusqu’au jour {total} : faites venir des convois, ajustez le plan, protégez les villes rurales. Utilisez ×4 ou « Matin suivant » pour aller plus vite. Le bilan suivra.',
+      'Faites tourner la ville jusqu’au jour {total}. Chaque matin, les transporteurs proposent de nouveaux camions-citernes : envoyez un convoi chaque jour, sinon le dépôt se vide. Ajustez le plan, protégez les villes rurales, et utilisez ×4 ou « Matin suivant » pour aller plus vite. Le bilan suivra.',
     'hud.tutorial.doneTitle': 'Tutoriel terminé',
     'hud.tutorial.doneText': 'Bravo. Le bilan compare vos choix avec ce qui s’est passé en 2025.',
   },
