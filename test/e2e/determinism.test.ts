@@ -39,7 +39,10 @@ it('a game played in the browser replays in Node to the same daily hashes and fi
     const browserHash = await page.evaluate(() => window.__lifeline?.hash());
 
     await page.locator('summary', { hasText: 'Files' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the result file' }).click()]);
+    await page.getByRole('button', { name: 'Export the result file' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hand in your result' });
+    await dialog.getByRole('textbox', { name: 'An alias or your initials' }).fill('T1');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download the result file' }).click()]);
     const text = await readFile(await download.path());
     const parsed = parseResult(text.toString('utf8'));
     if (!parsed.ok) throw new Error(`the exported result file does not parse: ${parsed.error}`);

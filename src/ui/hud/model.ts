@@ -221,7 +221,7 @@ export function readinessText(ctx: LevelContext, state: GameState, unit: Unit): 
 
 /* ---------------------------------------------------------------- news and intel */
 
-export type NewsTag = 'event' | 'blockade' | 'convoy' | 'city';
+export type NewsTag = 'event' | 'instructor' | 'situation' | 'blockade' | 'convoy' | 'city';
 
 export interface NewsText {
   tag: NewsTag;
@@ -235,8 +235,13 @@ const str = (v: string | number | undefined): string => String(v ?? '');
 export function newsText(ctx: LevelContext, item: NewsItem): NewsText {
   const f = item.facts;
   switch (item.kind) {
-    case 'event':
-      return { tag: 'event', title: item.title ? pick(item.title) : str(item.event), ...(item.body ? { body: pick(item.body) } : {}) };
+    case 'event': {
+      // Scripted level events are the 2025 timeline; injects come from the instructor;
+      // random events are situations of the game, not history.
+      const id = str(item.event);
+      const tag: NewsTag = id.startsWith('inject-') ? 'instructor' : ctx.level.randomEvents.some((e) => e.id === id) ? 'situation' : 'event';
+      return { tag, title: item.title ? pick(item.title) : id, ...(item.body ? { body: pick(item.body) } : {}) };
+    }
     case 'attack':
       return {
         tag: 'blockade',

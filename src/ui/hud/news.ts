@@ -14,7 +14,7 @@ import { ageText, intelText, newsText, type NewsTag } from './model';
 /** How many news items the feed keeps on screen; the debrief has the whole story. */
 const SHOWN = 60;
 /** Shapes from common fonts (no emoji: school machines may lack an emoji font). */
-const TAG_ICON: Record<NewsTag, string> = { event: '■', blockade: '▲', convoy: '●', city: '◆' };
+const TAG_ICON: Record<NewsTag, string> = { event: '■', instructor: '✎', situation: '◇', blockade: '▲', convoy: '●', city: '◆' };
 
 /** Links to a level's sources, as "Publisher, date" (never HTML: text and an href only). */
 export function sourceLinks(ctx: LevelContext, ids: readonly string[]): HTMLElement | null {
@@ -98,7 +98,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
 
   function toast(state: GameState): void {
     if (state.news.length <= toasted) return;
-    const fresh = state.news.slice(toasted).map((item) => newsText(ctx, item)).filter((n) => n.tag === 'blockade' || n.tag === 'event');
+    const fresh = state.news.slice(toasted).map((item) => newsText(ctx, item)).filter((n) => n.tag === 'blockade' || n.tag === 'event' || n.tag === 'instructor');
     toasted = state.news.length;
     for (const text of fresh) {
       const close = (): void => {
@@ -133,7 +133,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
     if (fresh.length === 0) return;
     lastAnnouncedHour = state.hour;
     // The most serious item first: blockade activity, then events, then the rest.
-    const order: NewsTag[] = ['blockade', 'event', 'convoy', 'city'];
+    const order: NewsTag[] = ['blockade', 'instructor', 'event', 'situation', 'convoy', 'city'];
     const texts = fresh.map((item) => newsText(ctx, item)).sort((a, b) => order.indexOf(a.tag) - order.indexOf(b.tag));
     const first = texts[0];
     if (!first) return;

@@ -1,0 +1,114 @@
+/**
+ * Result codes: a whole result file as one line of text a student can paste into a message
+ * or a form when downloading and handing in a file is awkward (phones, locked-down school
+ * machines). `LB1.` + the result JSON, deflated with the platform's CompressionStream
+ * ('deflate-raw', in browsers and Node 20) and base64url-encoded: a 60-day game of ~100 KB
+ * becomes a code of ~7 KB. The code is only a wrapper: the dashboard verifies the result
+ * inside by replaying it, exactly like a file.
+ *
+ * Also: what counts as an alias. Students never give a real name; the interface asks for
+ * "an alias or your initials".
+ */
+import { MAX_RESULT_BYTES, parseResult, type Parsed, type ResultFile } from '../sim/result';
+import { fromBase64Url, toBase64Url } from './share';
+
+export const RESULT_CODE_VERSION = 1;
+export const RESULT_CODE_PREFIX = `LB${RESULT_CODE_VERSION}.`;
+/** Codes longer than this are refused before decoding (a long game's code is well under 1 MiB). */
+export const MAX_RESULT_CODE_CHARS = 2 * 1024 * 1024;
+export const MAX_ALIAS_CHARS = 40;
+
+async function drain(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | 'too-large'> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // A small code that inflates to gigabytes (a "zip bomb") stops here.
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+const bytesStream = (bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> => new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+/** The DOM typings give (de)compression streams a `BufferSource` input that pipeThrough will not take from a byte stream. */
+type ByteTransform = ReadableWritablePair<Uint8Array, Uint8Array<ArrayBuffer>>;
+
+/** The result as a code to copy: `LB1.<base64url of the deflated JSON>`. */
+export async function resultCode(result: ResultFile): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(result));
+  const deflated = await drain(bytesStream(json).pipeThrough(new CompressionStream('deflate-raw') as unknown as ByteTransform), Number.MAX_SAFE_INTEGER);
+  if (deflated === 'too-large') throw new RangeError('unreachable');
+  return RESULT_CODE_PREFIX + toBase64Url(deflated);
+}
+
+/**
+ * Reads a pasted code back into a result file (not yet verified: replay decides that).
+ * Spaces and line breaks that chat apps and e-mail add are ignored. Never throws.
+ */
+export async function parseResultCode(code: string): Promise<Parsed<ResultFile>> {
+  if (code.length > MAX_RESULT_CODE_CHARS) return { ok: false, error: `the code is longer than ${MAX_RESULT_CODE_CHARS / 1024 / 1024} MiB: it is not a result code` };
+  const compact = code.replace(/\s+/g, '');
+  if (compact === '') return { ok: false, error: 'the code is empty' };
+  const mark = /^LB(\d{1,6})\./.exec(compact);
+  if (!mark) return { ok: false, error: `this is not a Lifeline: Bamako result code (codes start with ${RESULT_CODE_PREFIX})` };
+  const version = Number(mark[1]);
+  if (version > RESULT_CODE_VERSION) {
+    return { ok: false, error: `this code was made by a newer version of the game (code version ${version}; this one reads version ${RESULT_CODE_VERSION}): reload the page to update the game` };
+  }
+  if (version !== RESULT_CODE_VERSION) return { ok: false, error: `unknown result code version ${version}` };
+  const bytes = fromBase64Url(compact.slice(mark[0].length));
+  if (!bytes || bytes.length === 0) return { ok: false, error: 'the code is damaged: it has characters a result code never contains (was it changed when copied?)' };
+  let inflated: Uint8Array | 'too-large';
+  try {
+    inflated = await drain(bytesStream(bytes).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ByteTransform), MAX_RESULT_BYTES);
+  } catch {
+    return { ok: false, error: 'the code is damaged and cannot be unpacked (was it cut when copied?)' };
+  }
+  if (inflated === 'too-large') return { ok: false, error: `the code unpacks to more than ${MAX_RESULT_BYTES / 1024 / 1024} MiB: it is not a result code` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch {
+    return { ok: false, error: 'the code is damaged: it does not unpack to text' };
+  }
+  return parseResult(text);
+}
+
+/** Control characters and the bidirectional overrides that could make an alias display as something else. */
+const HIDDEN_CHARS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * 1–40 characters once trimmed, none of them control characters. Never a required real name.
+ * Counted in UTF-16 units, as the result file's schema counts them (an emoji counts two).
+ */
+export function isValidAlias(alias: string): boolean {
+  const trimmed = alias.trim();
+  return trimmed.length >= 1 && trimmed.length <= MAX_ALIAS_CHARS && !HIDDEN_CHARS.test(trimmed);
+}
+
+/** The alias as stored in a result file (trimmed), or null if it is not a valid alias. */
+export function cleanAlias(alias: string): string | null {
+  return isValidAlias(alias) ? alias.trim() : null;
+}
+
+/**
+ * The result codes in a pasted text, however it was wrapped: a code is `LB<n>.` and the
+ * base64url characters after it, across spaces and line breaks (chat apps and e-mail wrap
+ * long lines), up to anything else (a dot, a comma, the next code).
+ */
+export function findResultCodes(text: string): string[] {
+  return [...text.matchAll(/LB\d{1,6}\.(?:(?!LB\d{1,6}\.)[A-Za-z0-9_\-\s])*/g)].map((m) => m[0].replace(/\s+/g, ''));
+}

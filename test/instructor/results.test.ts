@@ -1,0 +1,143 @@
+/**
+ * Result codes: a whole game as one line to paste, read back exactly; anything else is
+ * refused with a reason. And aliases: never a required real name, never hidden characters.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { playMatch } from '../../src/ai/match';
+import { findResultCodes, isValidAlias, MAX_RESULT_CODE_CHARS, parseResultCode, resultCode, cleanAlias } from '../../src/app/results';
+import { toBase64Url } from '../../src/app/share';
+import { buildResult, MAX_RESULT_BYTES, parseResult, type ResultFile } from '../../src/sim/result';
+import { shippedContext } from '../helpers';
+
+const ctx = shippedContext('tutorial');
+const match = playMatch(ctx, { seed: 5, difficulty: 'normal', policy: 'baseline' });
+const result: ResultFile = buildResult({ ctx, state: match.state, log: match.log, dailyHashes: match.dailyHashes, player: { alias: 'A. K.' } });
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array<ArrayBuffer>>);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+const codeOf = async (text: string): Promise<string> => `LB1.${toBase64Url(await deflate(new TextEncoder().encode(text)))}`;
+
+describe('a result code', () => {
+  it('carries the whole result and comes back identical', async () => {
+    const code = await resultCode(result);
+    expect(code.startsWith('LB1.')).toBe(true);
+    expect(code).toMatch(/^LB1\.[A-Za-z0-9_-]+$/);
+    // Much shorter than the file it carries.
+    expect(code.length).toBeLessThan(JSON.stringify(result).length / 3);
+    expect(await parseResultCode(code)).toEqual({ ok: true, value: result });
+  });
+
+  it('is read however a chat app or an e-mail wrapped it', async () => {
+    const code = await resultCode(result);
+    const wrapped = `  ${code.replace(/(.{64})/g, '$1\r\n')}\n\t`;
+    expect(await parseResultCode(wrapped)).toEqual({ ok: true, value: result });
+  });
+
+  it('is found in a pasted message, one or several, wrapped or not', async () => {
+    const code = await resultCode(result);
+    const message = `Bonjour ! Voici mon code :\n${code.slice(0, 50)}\n${code.slice(50)}. Merci\n${code}`;
+    expect(findResultCodes(message)).toEqual([code, code]);
+    expect(findResultCodes('no code here')).toEqual([]);
+  });
+
+  it.each([
+    ['empty', '', 'empty'],
+    ['just spaces', '   \n ', 'empty'],
+    ['a link, not a code', 'https://example.org/?s=1.abc', 'not a Lifeline: Bamako result code'],
+    ['the JSON itself', '{"format":"lifeline-bamako/result"}', 'not a Lifeline: Bamako result code'],
+    ['from a newer game', 'LB2.AAAA', 'made by a newer version of the game'],
+    ['of version 0', 'LB0.AAAA', 'unknown result code version'],
+    ['with foreign characters', 'LB1.abc$%', 'damaged'],
+    ['with nothing after the mark', 'LB1.', 'damaged'],
+    ['not deflated', `LB1.${toBase64Url(new TextEncoder().encode('hello world, this is plain text'))}`, 'damaged'],
+  ])('is refused when %s, with a reason', async (_name, code, reason) => {
+    const parsed = await parseResultCode(code);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toContain(reason);
+  });
+
+  it('is refused when it was cut short', async () => {
+    const code = await resultCode(result);
+    const parsed = await parseResultCode(code.slice(0, Math.floor(code.length * 0.6)));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/damaged|not JSON/);
+  });
+
+  it('is refused when it unpacks to something that is not a result', async () => {
+    const notJson = await parseResultCode(await codeOf('hello'));
+    expect(!notJson.ok && notJson.error).toContain('not JSON');
+    const foreign = await parseResultCode(await codeOf(JSON.stringify({ format: 'lifeline-bamako/save', version: 1 })));
+    expect(!foreign.ok && foreign.error).toContain('not a Lifeline: Bamako result file');
+    const edited = await parseResultCode(await codeOf(JSON.stringify({ ...result, seed: -4 })));
+    expect(!edited.ok && edited.error).toContain('seed');
+  });
+
+  it('is refused when it is too long, or unpacks to more than a result file may be', async () => {
+    const long = await parseResultCode(`LB1.${'A'.repeat(MAX_RESULT_CODE_CHARS)}`);
+    expect(!long.ok && long.error).toContain('longer than');
+    // A few kilobytes that would inflate to 9 MiB (a "zip bomb").
+    const bomb = await codeOf(' '.repeat(MAX_RESULT_BYTES + 1024 * 1024));
+    expect(bomb.length).toBeLessThan(40_000);
+    const parsed = await parseResultCode(bomb);
+    expect(!parsed.ok && parsed.error).toContain('unpacks to more than');
+  });
+
+  it('never throws on random text or on a code with a random edit', async () => {
+    const code = await resultCode(result);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `LB1.${s}`),
+          fc.base64String().map((s) => `LB1.${s}`),
+          fc.tuple(fc.nat({ max: code.length - 1 }), fc.constantFrom('A', '-', '_', 'z', '9')).map(([at, c]) => code.slice(0, at) + c + code.slice(at + 1)),
+        ),
+        async (text) => {
+          const parsed = await parseResultCode(text);
+          if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(3);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('an alias', () => {
+  it.each([
+    ['AK', true],
+    ['  Awa T.  ', true],
+    ['Ñ’Ko ߒߞߏ', true],
+    ['x'.repeat(40), true],
+    ['🦁'.repeat(20), true],
+    ['🦁'.repeat(21), false],
+    ['', false],
+    ['   ', false],
+    ['x'.repeat(41), false],
+    ['tab\there', false],
+    ['line\nbreak', false],
+    ['bell\u0007', false],
+    ['right\u202Eto-left', false],
+  ])('%j is valid: %s', (alias, valid) => {
+    expect(isValidAlias(alias)).toBe(valid);
+  });
+
+  it('always fits in a result file', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (alias) => {
+        const clean = cleanAlias(alias);
+        if (clean === null) return;
+        const file = buildResult({ ctx, state: match.state, log: [], dailyHashes: [], player: { alias: clean } });
+        expect(parseResult(JSON.stringify(file)).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is stored trimmed', () => {
+    expect(cleanAlias('  K.D. ')).toBe('K.D.');
+    expect(cleanAlias('\u0000')).toBeNull();
+  });
+});
