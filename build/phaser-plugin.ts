@@ -13,6 +13,9 @@ export function phaserWithoutMatter(root: string): Plugin {
   const dist = resolve(root, 'node_modules/phaser/dist');
   return {
     name: 'phaser-without-matter',
+    // Only the built game needs the lighter Phaser: the dev server keeps the ES build, which
+    // it can serve without converting a UMD file.
+    apply: 'build',
     enforce: 'pre',
     resolveId(id, importer) {
       if (id === 'phaser' && importer !== VIRTUAL) return VIRTUAL;

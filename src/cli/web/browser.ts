@@ -14,14 +14,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. `--remote-debugging-port=…` for Lighthouse. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   const custom = process.env.CHROMIUM_PATH;
   if (custom) {
     if (!existsSync(custom)) throw new Error(`CHROMIUM_PATH is set to ${custom}, but there is no file there.`);
     return playwright.launch({
       executablePath: custom,
       headless: true,
-      args: ['--no-sandbox', '--ignore-gpu-blocklist', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+      args: ['--no-sandbox', '--ignore-gpu-blocklist', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...extraArgs],
     });
   }
   let executablePath: string;
@@ -37,7 +38,7 @@ export async function launchBrowser(): Promise<Browser> {
         'Run `npm ci`, or set CHROMIUM_PATH to a Chromium executable (e.g. CHROMIUM_PATH=/usr/bin/chromium).',
     );
   }
-  return playwright.launch({ executablePath, headless: true, args });
+  return playwright.launch({ executablePath, headless: true, args: [...args, ...extraArgs] });
 }
 
 /** A page whose problems are written down: console errors, uncaught exceptions, failed requests. */

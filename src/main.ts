@@ -1,0 +1,520 @@
+/**
+ * The page: the menu (plain HTML, interactive at once), then the game (the Phaser map is a
+ * lazily loaded chunk), then the debrief. Owns the clock loop and the saves.
+ */
+import './styles.css';
+import { LANGS, pick, setLang, t, type Lang } from './app/i18n';
+import { forgetLevels, listLevels, loadLevel, type LevelEntry } from './app/levels';
+import { parseShareLink, type ShareLink } from './app/share';
+import { makeSave, MAX_SAVE_BYTES, openSaveSlot, parseSave, memorySlot, type SaveFile, type SaveSlot } from './app/saves';
+import { SelectionBus } from './app/selection';
+import { GameSession } from './app/session';
+import { registerServiceWorker } from './app/offline';
+import { applyDisplaySettings, defaultSettings, loadSettings, saveSettings, wantsReducedMotion, type Settings } from './app/settings';
+import { guardSlot } from './app/storage';
+import type { GameAudio } from './audio';
+import { NO_SETTINGS, scenarioContext } from './sim/scenario';
+import type { Difficulty } from './sim/state';
+import { showNotice } from './ui/notice';
+
+type Screen = 'menu' | 'playing' | 'debrief';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el as T;
+};
+
+const menu = $('menu');
+const gameArea = $('game');
+const mapRoot = $('map');
+const hudRoot = $('hud');
+const debriefRoot = $('debrief');
+const message = $('menu-message');
+const continueButton = $<HTMLButtonElement>('continue');
+const continueInfo = $('continue-info');
+const announcer = $('announcer');
+
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+let settings: Settings = loadSettings(storage, defaultSettings(navigator.languages));
+applyDisplaySettings(settings, document.documentElement);
+let slot: SaveSlot = memorySlot();
+let audio: GameAudio | undefined;
+let current: { session: GameSession; teardown: () => void } | undefined;
+let LEVELS: LevelEntry[] = [];
+
+function setScreen(screen: Screen): void {
+  document.body.dataset.screen = screen;
+  menu.hidden = screen !== 'menu';
+  gameArea.hidden = screen !== 'playing';
+  debriefRoot.hidden = screen !== 'debrief';
+}
+
+function showMessage(text: string | null): void {
+  message.hidden = text === null;
+  message.textContent = text ?? '';
+}
+
+function announce(text: string): void {
+  announcer.textContent = text;
+}
+
+// ---- Menu ---------------------------------------------------------------------------
+
+function translatePage(): void {
+  setLang(settings.lang);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  renderLevelList();
+  renderSources();
+  void refreshContinue();
+}
+
+function renderLevelList(): void {
+  const list = $('level-list');
+  const chosen = (document.querySelector<HTMLInputElement>('input[name="level"]:checked')?.value ?? LEVELS[0]?.id) || '';
+  list.replaceChildren(
+    ...LEVELS.map((entry) => {
+      const label = document.createElement('label');
+      label.className = 'level-choice';
+      const input = document.createElement('input');
+      input.type = 'radio';
+      input.name = 'level';
+      input.value = entry.id;
+      input.checked = entry.id === chosen;
+      const head = document.createElement('span');
+      const title = document.createElement('strong');
+      title.textContent = pick(entry.title);
+      const meta = document.createElement('span');
+      meta.className = 'muted';
+      meta.textContent = ` · ${t('menu.days', { days: entry.days })}`;
+      head.append(title, meta);
+      const summary = document.createElement('span');
+      summary.className = 'summary';
+      summary.textContent = pick(entry.summary);
+      label.append(input, head, summary);
+      return label;
+    }),
+  );
+}
+
+/** Every source the shipped levels cite, once each. */
+function renderSources(): void {
+  const list = $('source-list');
+  const seen = new Set<string>();
+  const sources = LEVELS.flatMap((l) => l.sources).filter((s) => !seen.has(s.url) && seen.add(s.url));
+  list.replaceChildren(
+    ...sources.map((source) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = source.url;
+      link.rel = 'noopener';
+      link.target = '_blank';
+      link.textContent = source.title;
+      item.append(link, ` — ${source.publisher}, ${source.date}`);
+      return item;
+    }),
+  );
+}
+
+async function refreshContinue(): Promise<void> {
+  const save = await readSave();
+  continueButton.hidden = !save || !save.ok;
+  continueInfo.hidden = continueButton.hidden;
+  if (save?.ok) {
+    const entry = LEVELS.find((l) => l.id === save.value.level.id);
+    continueInfo.textContent = t('menu.continueInfo', { level: entry ? pick(entry.title) : save.value.level.id, day: save.value.day, days: entry?.days ?? '?' });
+  }
+}
+
+async function readSave(): Promise<{ ok: true; value: SaveFile } | { ok: false; error: string; text: string } | undefined> {
+  let text: string | undefined;
+  try {
+    text = await slot.read();
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  const parsed = parseSave(text);
+  return parsed.ok ? parsed : { ok: false, error: parsed.error, text };
+}
+
+function wireMenu(): void {
+  $('new-game').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const level = String(form.get('level') ?? '');
+    const difficulty = String(form.get('difficulty') ?? 'normal') as Difficulty;
+    void startNewGame(level, randomSeed(), difficulty);
+  });
+  continueButton.addEventListener('click', () => void continueGame());
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="lang"]')) {
+    input.checked = input.value === settings.lang;
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      settings = { ...settings, lang: input.value as Lang };
+      saveSettings(storage, settings);
+      translatePage();
+    });
+  }
+  const sound = $<HTMLInputElement>('sound');
+  const volume = $<HTMLInputElement>('volume');
+  sound.checked = settings.sound;
+  volume.value = String(Math.round(settings.volume * 100));
+  sound.addEventListener('change', () => {
+    settings = { ...settings, sound: sound.checked };
+    saveSettings(storage, settings);
+    audio?.setMuted(!sound.checked);
+  });
+  volume.addEventListener('input', () => {
+    settings = { ...settings, volume: Number(volume.value) / 100 };
+    saveSettings(storage, settings);
+    audio?.setVolume(settings.volume);
+  });
+  // Accessibility modes: the style sheets read them from the root element; the map reads reduced motion when it starts.
+  for (const [id, key] of [['reduced-motion', 'reducedMotion'], ['colour-blind', 'colourBlind']] as const) {
+    const box = $<HTMLInputElement>(id);
+    box.checked = settings[key];
+    box.addEventListener('change', () => {
+      settings = { ...settings, [key]: box.checked };
+      saveSettings(storage, settings);
+      applyDisplaySettings(settings, document.documentElement);
+    });
+  }
+  const file = $<HTMLInputElement>('import-file');
+  $('import-save').addEventListener('click', () => file.click());
+  file.addEventListener('change', () => void importSave(file));
+}
+
+function randomSeed(): number {
+  const buffer = new Uint32Array(1);
+  crypto.getRandomValues(buffer);
+  return (buffer[0] ?? 1) % 2 ** 31;
+}
+
+async function importSave(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  if (file.size > MAX_SAVE_BYTES) return showMessage(t('menu.saveImportFailed', { reason: t('menu.reason.tooLarge') }));
+  const parsed = parseSave(await file.text());
+  if (!parsed.ok) return showMessage(t('menu.saveImportFailed', { reason: parsed.error }));
+  const previous = await slot.read().catch(() => undefined);
+  if (previous !== undefined) await slot.keepBackup(previous).catch(() => undefined);
+  await slot.write(JSON.stringify(parsed.value));
+  showMessage(t('menu.saveImported'));
+  await refreshContinue();
+}
+
+// ---- Game ---------------------------------------------------------------------------
+
+/** A new game: from the menu, or from an instructor's link with its settings, speed and time limit. */
+async function startNewGame(levelId: string, seed: number, difficulty: Difficulty, link?: ShareLink): Promise<void> {
+  void preloadGame();
+  const loaded = await loadLevel(levelId);
+  if (!loaded.ok) return showMessage(t('menu.loadFailed', { reason: [loaded.error, ...(loaded.problems ?? [])].join('; ') }));
+  const settings = link?.settings ?? NO_SETTINGS;
+  const built = scenarioContext(loaded.level, settings);
+  if (!built.ok) return showMessage(t('menu.badLink', { reason: built.error }));
+  const session = GameSession.start(built.ctx, seed, difficulty, settings);
+  session.speedLock = link?.speed?.locked ? link.speed.value : null;
+  await play(session, link?.timeLimitMin);
+}
+
+async function continueGame(): Promise<void> {
+  void preloadGame();
+  const save = await readSave();
+  if (!save) return;
+  if (!save.ok) return rejectSave(save.text, save.error);
+  const loaded = await loadLevel(save.value.level.id);
+  if (!loaded.ok) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelMissing', { id: save.value.level.id }));
+  const scenario = scenarioContext(loaded.level, save.value.settings);
+  if (!scenario.ok) return rejectSave(JSON.stringify(save.value), scenario.error);
+  const ctx = scenario.ctx;
+  if (ctx.levelHash !== save.value.level.hash) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelChanged'));
+  const session = GameSession.resume(ctx, save.value.seed, save.value.difficulty, save.value.log, save.value.settings);
+  if (session.hash !== save.value.stateHash) return rejectSave(JSON.stringify(save.value), t('menu.reason.replayDiffers'));
+  await play(session);
+}
+
+async function rejectSave(text: string, reason: string): Promise<void> {
+  await slot.keepBackup(text).catch(() => undefined);
+  await slot.clear().catch(() => undefined);
+  showMessage(t('menu.saveCorrupt', { reason }));
+  await refreshContinue();
+}
+
+async function autosave(session: GameSession): Promise<void> {
+  try {
+    await slot.write(JSON.stringify(makeSave(session, new Date().toISOString())));
+  } catch {
+    announce(t('menu.storageUnavailable'));
+  }
+}
+
+function download(name: string, content: unknown): void {
+  const blob = new Blob([JSON.stringify(content)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The student hands in a result: an alias (never a real name required), then a file or a code. */
+function handIn(session: GameSession): void {
+  void import('./instructor/export-dialog').then(({ openResultExport }) =>
+    openResultExport({ result: (alias) => session.result(alias), fileName: `${session.ctx.level.id}-${session.state.seed}` }),
+  );
+}
+
+async function ensureAudio(): Promise<GameAudio> {
+  if (!audio) {
+    const { createAudio } = await import('./audio');
+    audio = createAudio({ muted: !settings.sound, volume: settings.volume });
+  }
+  return audio;
+}
+
+/**
+ * The game's code and map data, fetched once: as soon as a game is asked for, or while the
+ * menu sits idle, so that Start does not wait on the network.
+ */
+let gameModules: Promise<[typeof import('./ui/hud'), typeof import('./scenes')]> | undefined;
+function preloadGame(): Promise<[typeof import('./ui/hud'), typeof import('./scenes')]> {
+  if (!gameModules) {
+    gameModules = Promise.all([import('./ui/hud'), import('./scenes')]);
+    void fetch(new URL('./map/west-africa.json', document.baseURI)).catch(() => undefined);
+  }
+  return gameModules;
+}
+
+async function play(session: GameSession, timeLimitMin?: number): Promise<void> {
+  current?.teardown();
+  showMessage(null);
+  announce(t('menu.loading'));
+  const selection = new SelectionBus();
+  const reducedMotion = wantsReducedMotion(settings, window);
+  const base = `${session.ctx.level.id}-${session.state.seed}`;
+  setScreen('playing');
+  const [[{ mountHud }, { mountMap }], sound] = await Promise.all([preloadGame(), ensureAudio()]);
+  const hud = mountHud(session, hudRoot, {
+    selection,
+    announce,
+    onMenu: () => void backToMenu(),
+    onExportSave: () => download(`${base}-save.json`, makeSave(session, new Date().toISOString())),
+    onExportResult: () => handIn(session),
+  });
+  // The map frames its towns in the part the HUD leaves uncovered, and follows it as panels open and close.
+  const setInsets = (insets: { top: number; right: number; bottom: number }): void => {
+    mapRoot.style.setProperty('--map-inset-top', `${insets.top}px`);
+    mapRoot.style.setProperty('--map-inset-right', `${insets.right}px`);
+    mapRoot.style.setProperty('--map-inset-bottom', `${insets.bottom}px`);
+  };
+  setInsets({
+    top: Number.parseFloat(hudRoot.style.getPropertyValue('--hud-top')) || 0,
+    right: Number.parseFloat(hudRoot.style.getPropertyValue('--hud-right')) || 0,
+    bottom: Number.parseFloat(hudRoot.style.getPropertyValue('--hud-bottom')) || 0,
+  });
+  const map = await mountMap(session, mapRoot, { selection, reducedMotion });
+  const onInsets = (event: Event): void => {
+    setInsets((event as CustomEvent<{ top: number; right: number; bottom: number }>).detail);
+    map.resize();
+  };
+  hudRoot.addEventListener('hud-insets', onInsets);
+  requestAnimationFrame(() => {
+    window.__lifeline!.mapReadyAt ??= performance.now();
+  });
+  const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
+  const detachSound = sound.attach(session);
+  const stopSaving = session.onNewDay(() => void autosave(session));
+
+  let frame = 0;
+  let last = performance.now();
+  const loop = (now: number): void => {
+    session.update(now - last);
+    last = now;
+    if (session.over) {
+      void finish(session);
+      return;
+    }
+    frame = requestAnimationFrame(loop);
+  };
+  frame = requestAnimationFrame(loop);
+  // Students switch tabs: the crisis waits for them.
+  const onHidden = (): void => {
+    if (document.hidden) {
+      session.setSpeed(0);
+      void autosave(session);
+    }
+  };
+  document.addEventListener('visibilitychange', onHidden);
+  // The instructor's time limit: when the lesson's minutes are up, the game stops and the debrief opens.
+  const limit = timeLimitMin
+    ? setTimeout(() => {
+        session.setSpeed(0);
+        announce(t('menu.timeUp'));
+        void finish(session);
+      }, timeLimitMin * 60_000)
+    : undefined;
+
+  current = {
+    session,
+    teardown: () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(limit);
+      document.removeEventListener('visibilitychange', onHidden);
+      stopSaving();
+      detachSound();
+      tutorial?.destroy();
+      hudRoot.removeEventListener('hud-insets', onInsets);
+      hud.destroy();
+      map.destroy();
+      current = undefined;
+    },
+  };
+  await autosave(session);
+  announce('');
+}
+
+async function backToMenu(): Promise<void> {
+  if (current) {
+    current.session.setSpeed(0);
+    await autosave(current.session);
+    current.teardown();
+  }
+  setScreen('menu');
+  await refreshContinue();
+}
+
+async function finish(session: GameSession): Promise<void> {
+  await autosave(session);
+  current?.teardown();
+  await slot.clear().catch(() => undefined);
+  const { renderDebrief } = await import('./ui/debrief');
+  setScreen('debrief');
+  renderDebrief(debriefRoot, session, {
+    onMenu: () => void backToMenu(),
+    onExportResult: () => handIn(session),
+  });
+  debriefRoot.focus();
+}
+
+// ---- Start --------------------------------------------------------------------------
+
+/** Read-only hooks for end-to-end tests and the benchmark; they change nothing. */
+declare global {
+  interface Window {
+    __lifeline?: { hash(): string | null; day(): number | null; ready: boolean; mapReadyAt?: number };
+  }
+}
+window.__lifeline = {
+  hash: () => current?.session.hash ?? null,
+  day: () => (current ? Math.floor(current.session.state.hour / 24) + 1 : null),
+  ready: false,
+};
+
+/** Browsers allow sound only after a gesture; nothing loads or plays before the first one. */
+function unlockAudioOnFirstGesture(): void {
+  const unlock = (): void => {
+    document.removeEventListener('pointerdown', unlock);
+    document.removeEventListener('keydown', unlock);
+    void ensureAudio().then((a) => a.unlock());
+  };
+  document.addEventListener('pointerdown', unlock);
+  document.addEventListener('keydown', unlock);
+}
+
+async function boot(): Promise<void> {
+  if (!LANGS.includes(settings.lang)) settings = { ...settings, lang: 'en' };
+  // A scenario link goes straight to the game: start fetching it before anything else.
+  const query = new URLSearchParams(window.location.search);
+  if (query.has('level') || query.has('s')) void preloadGame();
+  unlockAudioOnFirstGesture();
+  setScreen('menu');
+  wireMenu();
+  translatePage();
+  try {
+    const index = await listLevels();
+    LEVELS = index.levels;
+    if (index.problems.length > 0) showMessage(index.problems.flatMap((p) => p.problems).join('\n'));
+  } catch (e) {
+    showMessage(t('menu.loadFailed', { reason: e instanceof Error ? e.message : String(e) }));
+  }
+  translatePage();
+  // A save that cannot be stored mid-game (storage full or revoked) stays in memory, and the player is told.
+  slot = guardSlot(await openSaveSlot(), (problem) => showNotice(t(problem === 'full' ? 'menu.storageFull' : 'menu.storageUnavailable'), t('menu.close')));
+  if (!slot.persistent) showMessage(t('menu.storageUnavailable'));
+  await refreshContinue();
+  const link = parseShareLink(window.location.search, LEVELS.map((l) => l.id));
+  // While the menu waits for a choice, fetch the game in the background.
+  if (link.kind !== 'ok') (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500)))(() => void preloadGame());
+  if (link.kind === 'error') showMessage(t('menu.badLink', { reason: link.reason }));
+  if (link.kind === 'ok') {
+    // The class plays in the language the instructor chose, for this visit.
+    if (link.link.lang && link.link.lang !== settings.lang) {
+      settings = { ...settings, lang: link.link.lang };
+      translatePage();
+    }
+    await startNewGame(link.link.level, link.link.seed, link.link.difficulty, link.link);
+  }
+  window.__lifeline!.ready = true;
+  registerServiceWorker();
+}
+
+/**
+ * Designers, in `npm start`: saving a level file reloads the scenario being played (same
+ * seed and settings); an invalid file shows its problems over the game instead.
+ */
+function showLevelProblems(file: string, problems: readonly string[] | null): void {
+  document.getElementById('level-problems')?.remove();
+  if (!problems) return;
+  const box = document.createElement('div');
+  box.id = 'level-problems';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('h2');
+  title.textContent = t(problems.length === 1 ? 'menu.dev.oneProblem' : 'menu.dev.problems', { file, n: problems.length });
+  const list = document.createElement('ul');
+  for (const problem of problems) {
+    const item = document.createElement('li');
+    const code = document.createElement('code');
+    code.textContent = problem;
+    item.append(code);
+    list.append(item);
+  }
+  const hint = document.createElement('p');
+  hint.textContent = t('menu.dev.fixAndSave');
+  box.append(title, list, hint);
+  document.body.append(box);
+}
+
+if (import.meta.hot) {
+  import.meta.hot.on('lifeline:level', (data: { ok: true; id: string } | { ok: false; file: string; problems: string[] }) => {
+    forgetLevels();
+    if (!data.ok) return showLevelProblems(data.file, data.problems);
+    showLevelProblems('', null);
+    void listLevels().then((index) => {
+      LEVELS = index.levels;
+      renderLevelList();
+    });
+    const playing = current?.session;
+    if (playing && playing.ctx.level.id === data.id) {
+      void startNewGame(data.id, playing.state.seed, playing.state.difficulty, {
+        level: data.id,
+        seed: playing.state.seed,
+        difficulty: playing.state.difficulty,
+        settings: playing.settings,
+      });
+    }
+  });
+}
+
+void boot();
