@@ -5,6 +5,7 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as z from 'zod/mini';
+import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from '../sim/wire';
 import { settingsSchema } from '../sim/scenario';
 import type { Action, Difficulty } from '../sim/state';
 import type { GameSession } from './session';
@@ -13,21 +14,19 @@ export const SAVE_FORMAT = 'lifeline-bamako/save';
 export const SAVE_VERSION = 1;
 export const MAX_SAVE_BYTES = 8 * 1024 * 1024;
 
-const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
-const hash16 = z.string().check(z.regex(/^[0-9a-f]{16}$/));
 
 // zod's mini build: the game page's JavaScript budget is tight.
 const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   version: z.literal(SAVE_VERSION),
-  level: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)), hash: hash16 }),
-  seed: int(0, 2 ** 31 - 1),
-  difficulty: z.enum(['easy', 'normal', 'hard']),
+  level: levelRefSchema,
+  seed: seedSchema,
+  difficulty: difficultySchema,
   day: int(1, 400),
   stateHash: hash16,
   savedAt: z.string().check(z.maxLength(40)),
   settings: z._default(settingsSchema, { injects: [] }),
-  log: z.array(z.looseObject({ type: z.string().check(z.maxLength(40)) })).check(z.maxLength(200_000)),
+  log: logSchema,
 });
 
 export type SaveFile = Omit<z.infer<typeof saveSchema>, 'log' | 'difficulty'> & { log: Action[]; difficulty: Difficulty };

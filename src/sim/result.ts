@@ -4,6 +4,7 @@
  * after a replay reproduces its daily hashes.
  */
 import * as z from 'zod/mini';
+import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from './wire';
 import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
 import { NO_SETTINGS, scenarioContext, settingsSchema, type ScenarioSettings } from './scenario';
@@ -16,19 +17,17 @@ export const RESULT_VERSION = 1;
 /** Larger files are refused before parsing: a 60-day game is well under 1 MiB. */
 export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
 
-const hash16 = z.string().check(z.regex(/^[0-9a-f]{16}$/));
-const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 const resultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
   version: z.literal(RESULT_VERSION),
-  level: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)), hash: hash16 }),
-  seed: int(0, 2 ** 31 - 1),
-  difficulty: z.enum(['easy', 'normal', 'hard']),
+  level: levelRefSchema,
+  seed: seedSchema,
+  difficulty: difficultySchema,
   days: int(1, 365),
   player: z.strictObject({ policy: z.optional(z.string().check(z.maxLength(40))), alias: z.optional(z.string().check(z.maxLength(60))) }),
   settings: z._default(settingsSchema, { injects: [] }),
-  log: z.array(z.looseObject({ type: z.string().check(z.maxLength(40)) })).check(z.maxLength(200_000)),
+  log: logSchema,
   dailyHashes: z.array(hash16).check(z.maxLength(400)),
   summary: z.strictObject({
     outcome: z.enum(['held', 'collapsed', 'playing']),

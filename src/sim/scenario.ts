@@ -8,11 +8,11 @@ import * as z from 'zod/mini';
 import { POLICIES } from '../levels/constants';
 import type { Effects, Level, Text } from '../levels/schema';
 import { buildContext, levelHash, type LevelContext } from './context';
+import { int } from './wire';
 
 // Share links and result files are read by the game page, whose JavaScript budget is
 // tight: these small schemas use zod's mini build. `effects` and `text` mirror the level
 // schema's; a test checks that the two accept the same documents.
-const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64));
 
 export const textMini = z.strictObject({
