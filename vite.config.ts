@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { levelsPlugin } from './build/levels-plugin';
-import { phaserWithoutMatter } from './build/phaser-plugin';
+import { phaserWithoutExtras } from './build/phaser-plugin';
 
 /** Every built page's policy: scripts only from the site itself, no plug-ins, no foreign frames. */
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, string>> = {
@@ -85,7 +85,7 @@ function offline(): Plugin[] {
 
 export default defineConfig({
   base: './',
-  plugins: [contentSecurityPolicy(), levelsPlugin(resolve(import.meta.dirname, 'levels')), phaserWithoutMatter(import.meta.dirname), offline()],
+  plugins: [contentSecurityPolicy(), levelsPlugin(resolve(import.meta.dirname, 'levels')), phaserWithoutExtras(import.meta.dirname), offline()],
   // Sounds, icons and map data are served as files, not bundled into the game's JavaScript.
   publicDir: 'assets',
   build: {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { levelsPlugin } from './build/levels-plugin';
-import { phaserWithoutMatter } from './build/phaser-plugin';
+import { phaserWithoutExtras } from './build/phaser-plugin';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, policyText } from './vite.config';
 
 export const OFFLINE_FILE = 'lifeline-bamako.html';
@@ -96,7 +96,7 @@ function embedAssets(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [offlinePage(), contentSecurityPolicy(), levelsPlugin(resolve(ROOT, 'levels')), phaserWithoutMatter(ROOT), viteSingleFile({ removeViteModuleLoader: true }), embedAssets()],
+  plugins: [offlinePage(), contentSecurityPolicy(), levelsPlugin(resolve(ROOT, 'levels')), phaserWithoutExtras(ROOT), viteSingleFile({ removeViteModuleLoader: true }), embedAssets()],
   // Nothing is copied beside the page: it needs nothing beside it.
   publicDir: false,
   build: {

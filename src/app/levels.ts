@@ -38,14 +38,27 @@ export function listLevels(): Promise<LevelIndex> {
   return index;
 }
 
-/** Forget the cached list (the dev server reloads levels when their files change). */
+/** Forget what was fetched (the dev server reloads levels when their files change). */
 export function forgetLevels(): void {
   index = undefined;
+  levels.clear();
 }
 
 export type Loaded = { ok: true; level: Level } | { ok: false; error: string; problems?: string[] };
 
-export async function loadLevel(id: string): Promise<Loaded> {
+const levels = new Map<string, Promise<Loaded>>();
+
+/** A level, fetched once per page (a scenario link asks for it before the menu has its list). */
+export function loadLevel(id: string): Promise<Loaded> {
+  let pending = levels.get(id);
+  if (!pending) {
+    pending = fetchLevel(id);
+    levels.set(id, pending);
+  }
+  return pending;
+}
+
+async function fetchLevel(id: string): Promise<Loaded> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return { ok: false, error: `there is no level "${id.slice(0, 40)}"` };
   let response: Response;
   try {

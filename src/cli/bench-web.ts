@@ -8,7 +8,12 @@
  * - frames: p95 frame time (requestAnimationFrame deltas) with 30 convoys moving and the
  *   clock running, as a ratio to the hello world's scene (bar ≤ 1.1). The convoys are sent
  *   through the HUD's planner like a player's (or by `window.__lifeline.bench.spawnConvoys`
- *   if the game offers it).
+ *   if the game offers it);
+ * - lighthouse: Lighthouse 12's mobile scores for the menu (median of 3 runs; bars:
+ *   performance ≥ 90, accessibility 100);
+ * - memory: the JavaScript heap after 5 new games in a row, each played a little and left
+ *   for the menu, measured after a forced garbage collection (bar: growth from the first
+ *   game to the fifth < 10 %).
  *
  * Run on its own with `npx tsx src/cli/bench-web.ts`.
  */
@@ -19,8 +24,9 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { resolveConfig } from 'vite';
-import { phaserWithoutMatter } from '../../build/phaser-plugin';
+import { phaserWithoutExtras } from '../../build/phaser-plugin';
 import { launchBrowser } from './web/browser';
+import { runLighthouse, type LighthouseFigures } from './web/lighthouse';
 import { REPO_ROOT, buildGame, viteBuild, type BuiltChunk } from './web/build';
 import { serveStatic, type StaticServer } from './web/server';
 
@@ -91,7 +97,7 @@ function reachableFrom(entry: BuiltChunk, chunks: BuiltChunk[]): Set<string> {
   return seen;
 }
 
-function bundleFigures(outDir: string, chunks: BuiltChunk[]) {
+export function bundleFigures(outDir: string, chunks: BuiltChunk[]) {
   const files = gzippedJs(outDir);
   const gz = new Map(files.map((f) => [f.file, f.gzBytes]));
   const sum = (names: Iterable<string>): number => [...names].reduce((total, f) => total + (gz.get(f) ?? 0), 0);
@@ -291,6 +297,95 @@ async function frameFigures(browser: Browser, hello: string, game: string, secon
   }
 }
 
+// ---- Lighthouse ------------------------------------------------------------------------
+
+const LIGHTHOUSE_RUNS = 3;
+const LIGHTHOUSE_PERFORMANCE_BAR = 90;
+const LIGHTHOUSE_ACCESSIBILITY_BAR = 100;
+
+export async function lighthouseFigures(menuUrl: string, runs = LIGHTHOUSE_RUNS) {
+  const results: LighthouseFigures[] = [];
+  for (let i = 0; i < runs; i++) results.push(await runLighthouse(menuUrl, ['performance', 'accessibility', 'best-practices'], 'mobile'));
+  const scores = (category: 'performance' | 'accessibility' | 'best-practices') => results.map((r) => r.scores[category] ?? null).filter((v): v is number => v !== null);
+  const performance = median(scores('performance'));
+  const accessibility = median(scores('accessibility'));
+  // The run with the median performance score, for its metrics and what it found.
+  const typical = [...results].sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0))[Math.floor(results.length / 2)];
+  return {
+    method: `Lighthouse ${typical?.lighthouseVersion ?? '?'} node API, mobile preset (simulated slow 4G, 4× CPU slowdown), the menu page, median of ${runs} runs`,
+    performance,
+    accessibility,
+    bestPractices: median(scores('best-practices')),
+    samples: { performance: scores('performance'), accessibility: scores('accessibility') },
+    metricsMs: typical?.metrics ?? {},
+    notFullMarks: (typical?.failing ?? []).map((f) => `${f.id} (${f.score})`),
+    bars: { performance: LIGHTHOUSE_PERFORMANCE_BAR, accessibility: LIGHTHOUSE_ACCESSIBILITY_BAR },
+    withinBars: performance !== null && accessibility !== null && performance >= LIGHTHOUSE_PERFORMANCE_BAR && accessibility >= LIGHTHOUSE_ACCESSIBILITY_BAR,
+  };
+}
+
+// ---- Memory ----------------------------------------------------------------------------
+
+const MEMORY_GAMES = 5;
+const HEAP_GROWTH_BAR = 0.1;
+
+/**
+ * The page's JavaScript heap and DOM after each of `games` new games in a row: start the
+ * tutorial from the menu, play two mornings, go back to the menu, then force a garbage
+ * collection (twice: finalizers free more on the second) and read the heap through the
+ * DevTools protocol. A game that leaks (listeners, Phaser textures, closures over old
+ * sessions) grows with every game; a healthy one levels off after the first.
+ */
+export async function memoryFigures(browser: Browser, gameUrl: string, games = MEMORY_GAMES) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(gameUrl, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__lifeline?.ready === true, undefined, { timeout: LOAD_TIMEOUT_MS });
+    const heapMB: number[] = [];
+    const domNodes: number[] = [];
+    const listeners: number[] = [];
+    for (let game = 0; game < games; game++) {
+      await page.locator('#new-game input[name="level"][value="tutorial"]').check();
+      await page.locator('#menu-start').click();
+      await page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string' && !!document.querySelector('#map canvas'), undefined, {
+        timeout: LOAD_TIMEOUT_MS,
+      });
+      const morning = page.getByRole('button', { name: /Next morning/ });
+      for (let i = 0; i < 2; i++) {
+        await morning.click();
+        await page.waitForTimeout(200);
+      }
+      await page.getByRole('button', { name: 'Menu', exact: true }).click();
+      await page.waitForFunction(() => document.body.dataset.screen === 'menu', undefined, { timeout: LOAD_TIMEOUT_MS });
+      // Phaser tears down at its next frame; let a few pass.
+      await page.waitForTimeout(500);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+      heapMB.push(round(heap.usedSize / 1024 / 1024, 2));
+      domNodes.push(counters.nodes);
+      listeners.push(counters.jsEventListeners);
+    }
+    const first = heapMB[0] ?? null;
+    const last = heapMB[heapMB.length - 1] ?? null;
+    const growth = first === null || last === null || first === 0 ? null : round((last - first) / first, 3);
+    return {
+      method: `${games} tutorial games in a row in one page (start, two mornings, back to the menu); after each, two forced garbage collections, then Runtime.getHeapUsage and Memory.getDOMCounters`,
+      heapMB,
+      domNodes,
+      jsEventListeners: listeners,
+      heapGrowthRatio: growth,
+      bar: HEAP_GROWTH_BAR,
+      withinBar: growth === null ? null : growth < HEAP_GROWTH_BAR,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- Run -----------------------------------------------------------------------------
 
 export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<string, unknown>> {
@@ -314,8 +409,8 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
       configFile: false,
       base: config.base,
       publicDir: false,
-      // The same Phaser build as the game (without Matter.js), so the ratio compares like with like.
-      plugins: [phaserWithoutMatter(root)],
+      // The same Phaser build as the game, so the ratio compares like with like.
+      plugins: [phaserWithoutExtras(root)],
       build: { outDir: helloDir, emptyOutDir: true, target: config.build.target, chunkSizeWarningLimit: config.build.chunkSizeWarningLimit },
     });
     const bundle = bundleFigures(gameDir, gameChunks);
@@ -371,6 +466,10 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
 
     log(`bench-web: frame times (${seconds} s per scene)…`);
     const frames = await frameFigures(browser, hello.url, game.url, seconds, convoys);
+    log(`bench-web: memory over ${MEMORY_GAMES} new games…`);
+    const memory = await memoryFigures(browser, game.url);
+    log(`bench-web: Lighthouse on the menu (${LIGHTHOUSE_RUNS} mobile runs)…`);
+    const lighthouse = await lighthouseFigures(game.url);
     return {
       web: {
         browser: `Chromium ${browser.version()} (headless, SwiftShader WebGL)`,
@@ -378,6 +477,8 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
         helloWorld: { jsGzKB: helloJsGzKB, chunks: helloChunks.length },
         startup,
         frames,
+        memory,
+        lighthouse,
       },
     };
   } finally {

@@ -243,10 +243,12 @@ function scalar(key: string | number, model: FieldModel, value: unknown, path: J
       control = jsonBox(value, path, host, common);
   }
   const required = !model.optional;
+  if (required) control.querySelector('input')?.setAttribute('aria-required', 'true');
+  if (required && control.matches('input, select, textarea')) control.setAttribute('aria-required', 'true');
   return h(
     'div',
     { class: `ed-field ed-kind-${model.kind}` },
-    h('label', { for: id }, keyLabel(key), required ? h('span', { class: 'ed-required', 'aria-hidden': 'true' }, ' *') : null),
+    h('div', { class: 'ed-label-row' }, h('label', { for: id }, keyLabel(key)), required ? h('span', { class: 'ed-required', 'aria-hidden': 'true' }, '*') : null),
     control,
     help(model, id),
     problemSlot(path, id),

@@ -10,8 +10,8 @@
 import '../styles.css';
 import './editor.css';
 import { addStrings, pick, t } from '../app/i18n';
-import { listLevels, loadLevel, type LevelEntry } from '../app/levels';
-import { fileTooLarge, formatProblem, MAX_LEVEL_BYTES, parseLevel, type LevelProblem } from '../levels/parse';
+import { forgetLevels, listLevels, loadLevel, type LevelEntry } from '../app/levels';
+import type { LevelProblem } from '../levels/parse';
 import { formatPath } from '../levels/problem';
 import { byId, downloadText, setupLanguage } from '../instructor/page';
 import { h } from '../ui/dom';
@@ -91,6 +91,12 @@ let draft: Draft = templateLevel();
 let selection: Selection = { kind: 'level' };
 let tool: Tool = 'select';
 let problems: LevelProblem[] = [];
+/**
+ * The level parser (the check of `npm run levels:check`). Imported the way the game page
+ * imports it for a play-test (src/editor/draft.ts), so the build keeps it in one chunk of its
+ * own; it is there before anything can change the draft (see `boot`).
+ */
+let parser!: typeof import('../levels/parse');
 let severities = new Map<string, 'error' | 'warning'>();
 let shipped: LevelEntry[] = [];
 const past: Draft[] = [];
@@ -308,10 +314,8 @@ function icon(className: string, ...children: SVGElement[]): SVGElement {
 }
 
 function renderLegend(): void {
-  const corridors = listOf(draft, 'corridors').map((c, i) => ({
-    index: i,
-    name: isRecord(c) && isRecord(c.name) && typeof c.name.en === 'string' ? pick({ en: String(c.name.en), fr: String(c.name.fr ?? c.name.en) }) : (idOf(c) ?? '?'),
-  }));
+  // Corridors by id: their full names would fill the legend; the outline has the names.
+  const corridors = listOf(draft, 'corridors').map((c, i) => ({ index: i, name: idOf(c) ?? '?' }));
   legend.replaceChildren(
     ...KIND_SHAPES.map((k) => h('span', { class: 'ed-legend-item' }, icon(`m-town kind-${k.kind}`, k.shape()), t(k.label))),
     h('span', { class: 'ed-legend-item' }, icon('m-entry', svgEl('path', { class: 'm-entry-flag', d: 'M3,3 L15,3 L9,15 Z' })), t('editor.legend.entry')),
@@ -327,7 +331,7 @@ function renderOutline(): void {
   const counts = problemCounts();
   const levelButton = h(
     'button',
-    { type: 'button', class: 'ed-outline-item ed-outline-level', 'aria-current': selection.kind === 'level' ? 'true' : null, onclick: () => select({ kind: 'level' }) },
+    { type: 'button', class: 'ed-outline-item ed-outline-level', 'aria-current': selection.kind === 'level' ? 'true' : null, 'data-item': 'level', onclick: () => select({ kind: 'level' }) },
     t('editor.inspector.level'),
     badge(counts.get('level')),
   );
@@ -425,7 +429,10 @@ const formHost: FormHost = {
 };
 
 function renderInspector(keepForm: boolean): void {
-  const title = selection.kind === 'level' ? t('editor.inspector.level') : `${t(`editor.kind.${selection.list}`)}: ${itemLabel(draft, selection.list, selection.index, langOf())}`;
+  const title =
+    selection.kind === 'level'
+      ? t('editor.inspector.level')
+      : t('editor.inspector.item', { kind: t(`editor.kind.${selection.list}`), item: itemLabel(draft, selection.list, selection.index, langOf()) });
   inspectorTitle.textContent = title;
   inspectorActions.replaceChildren(...inspectorButtons());
   if (keepForm) return;
@@ -498,7 +505,7 @@ function askDelete(list: ListKey, index: number): void {
   const label = `${t(`editor.kind.${list}`)} ${itemLabel(draft, list, index, langOf())}`;
   byId('delete-title').textContent = t('editor.delete.title', { item: label });
   const section = (key: string, paths: readonly JsonPath[]): HTMLElement[] =>
-    paths.length === 0 ? [] : [h('p', null, t(key, { n: paths.length })), h('ul', { class: 'ed-ref-list' }, ...paths.map((p) => h('li', null, describePath(p))))];
+    paths.length === 0 ? [] : [h('p', null, t(key)), h('ul', { class: 'ed-ref-list' }, ...paths.map((p) => h('li', null, describePath(p))))];
   const parts = [
     ...section('editor.delete.items', plan.items.map((it) => [it.list, it.index])),
     ...section('editor.delete.values', plan.values),
@@ -526,7 +533,7 @@ function scheduleCheck(): void {
 
 function runCheck(): void {
   clearTimeout(checkTimer);
-  const result = parseLevel(serialiseLevel(draft), levelFileName(draft));
+  const result = parser.parseLevel(serialiseLevel(draft), levelFileName(draft));
   problems = result.ok ? result.warnings : result.problems;
   severities = new Map();
   for (const p of problems) {
@@ -601,6 +608,8 @@ async function openChosen(): Promise<void> {
     return;
   }
   status(t('editor.opening', { id }));
+  // Always the file as it is now (the game page keeps what it fetched once).
+  forgetLevels();
   const loaded = await loadLevel(id);
   if (!loaded.ok) {
     showLoadProblems(`${id}.json`, [loaded.error, ...(loaded.problems ?? [])]);
@@ -624,13 +633,13 @@ async function loadFile(): Promise<void> {
   const file = fileInput.files?.[0];
   fileInput.value = '';
   if (!file) return;
-  if (file.size > MAX_LEVEL_BYTES) {
-    showLoadProblems(file.name, [formatProblem(fileTooLarge(file.name, file.size))]);
+  if (file.size > parser.MAX_LEVEL_BYTES) {
+    showLoadProblems(file.name, [parser.formatProblem(parser.fileTooLarge(file.name, file.size))]);
     return;
   }
   const text = await file.text();
-  const result = parseLevel(text, file.name);
-  const lines = (result.ok ? result.warnings : result.problems).map(formatProblem);
+  const result = parser.parseLevel(text, file.name);
+  const lines = (result.ok ? result.warnings : result.problems).map(parser.formatProblem);
   let value: unknown;
   try {
     value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -664,7 +673,13 @@ function playTest(): void {
     problemList.querySelector<HTMLElement>('button')?.focus();
     return;
   }
-  const stored = storeDraft(serialiseLevel(draft));
+  // The game page carries no level parser: it gets the level already checked and normalised here.
+  const checked = parser.parseLevel(serialiseLevel(draft), levelFileName(draft));
+  if (!checked.ok) {
+    status(t('editor.play.errors', { n: checked.problems.length }));
+    return;
+  }
+  const stored = storeDraft(JSON.stringify(checked.value));
   if (!stored.ok) {
     status(t(stored.reason === 'too-large' ? 'editor.play.tooLarge' : 'editor.play.noStorage'));
     return;
@@ -720,6 +735,7 @@ declare global {
 }
 
 async function boot(): Promise<void> {
+  parser = await import('../levels/parse');
   wire();
   const restored = restoreWork();
   if (restored) draft = restored;

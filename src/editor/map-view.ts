@@ -85,7 +85,7 @@ export class MapView {
     this.content = svg('g');
     this.overlay = svg('g', { class: 'm-overlay' });
     this.element.append(this.content, this.overlay);
-    container.append(this.element);
+    container.prepend(this.element);
     this.bounds = boundsOf([]);
     this.projection = fitProjection(this.bounds, 800, 600);
     this.element.addEventListener('pointerdown', (e) => this.onPointerDown(e));
@@ -150,7 +150,9 @@ export class MapView {
   private resize(): void {
     const width = Math.max(200, this.container.clientWidth);
     const height = Math.max(160, this.container.clientHeight);
-    this.projection = fitProjection(this.bounds, width, height);
+    // The tool's hint lies over the foot of the map: frame the level above it.
+    const hint = this.container.querySelector<HTMLElement>('.ed-hint')?.offsetHeight ?? 0;
+    this.projection = fitProjection(this.bounds, width, height, 24, hint);
     this.element.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.element.setAttribute('width', String(width));
     this.element.setAttribute('height', String(height));
@@ -212,7 +214,7 @@ export class MapView {
         roadLabels.append(svg('text', { class: 'm-road-km', x: ((a.x + b.x) / 2).toFixed(1), y: ((a.y + b.y) / 2 - 4).toFixed(1), 'text-anchor': 'middle' }, `${String(road.km ?? '?')} km`));
       }
     });
-    layers.push(roads, roadLabels);
+    layers.push(roads);
 
     const townLayer = svg('g', { class: 'm-towns' });
     for (const town of towns) {
@@ -253,7 +255,8 @@ export class MapView {
       );
       entryLayer.append(group);
     });
-    layers.push(entryLayer);
+    // Lengths go over the town names, so that the selected road's length is never hidden.
+    layers.push(entryLayer, roadLabels);
     this.content.replaceChildren(...layers);
   }
 

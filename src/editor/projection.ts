@@ -40,17 +40,20 @@ export function boundsOf(places: readonly LatLon[], marginDeg = 0.6): Bounds {
   };
 }
 
-/** Fits `bounds` into a `width` × `height` view with `padding` pixels around, centred, north up. */
-export function fitProjection(bounds: Bounds, width: number, height: number, padding = 24): Projection {
+/**
+ * Fits `bounds` into a `width` × `height` view with `padding` pixels around, centred, north
+ * up; `bottomInset` pixels at the foot are kept clear (a caption lies over them).
+ */
+export function fitProjection(bounds: Bounds, width: number, height: number, padding = 24, bottomInset = 0): Projection {
   const midLat = (bounds.south + bounds.north) / 2;
   const kx = Math.cos((midLat * Math.PI) / 180);
   const spanX = Math.max((bounds.east - bounds.west) * kx, 1e-6);
   const spanY = Math.max(bounds.north - bounds.south, 1e-6);
   const innerW = Math.max(width - 2 * padding, 1);
-  const innerH = Math.max(height - 2 * padding, 1);
+  const innerH = Math.max(height - bottomInset - 2 * padding, 1);
   const scale = Math.min(innerW / spanX, innerH / spanY);
   const offsetX = (width - spanX * scale) / 2;
-  const offsetY = (height - spanY * scale) / 2;
+  const offsetY = (height - bottomInset - spanY * scale) / 2;
   return {
     width,
     height,

@@ -30,7 +30,19 @@ export const GEOGRAPHY_URL = 'map/west-africa.json';
 export const DEFAULT_BBOX: [number, number, number, number] = [-18.5, 4, 2, 21];
 const MAX_BYTES = 1_000_000;
 
-export async function loadGeography(url = GEOGRAPHY_URL): Promise<Geography | null> {
+const loading = new Map<string, Promise<Geography | null>>();
+
+/** The geography, fetched once per page: the game asks for it early, while the menu is still up. */
+export function loadGeography(url = GEOGRAPHY_URL): Promise<Geography | null> {
+  let pending = loading.get(url);
+  if (!pending) {
+    pending = fetchGeography(url);
+    loading.set(url, pending);
+  }
+  return pending;
+}
+
+async function fetchGeography(url: string): Promise<Geography | null> {
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -19,6 +19,14 @@ describe('the map projection', () => {
     }
   });
 
+  it('keeps a strip at the foot clear and still inverts exactly', () => {
+    const inset = fitProjection(boundsOf([BAMAKO, KAYES, SIKASSO]), 800, 500, 24, 40);
+    const south = inset.project(SIKASSO.lat - 0.6, SIKASSO.lon);
+    expect(south.y).toBeLessThanOrEqual(500 - 40);
+    const p = inset.project(KAYES.lat, KAYES.lon);
+    expect(inset.invert(p.x, p.y).lat).toBeCloseTo(KAYES.lat, 9);
+  });
+
   it('draws north up and west on the left, inside the view', () => {
     const kayes = projection.project(KAYES.lat, KAYES.lon);
     const sikasso = projection.project(SIKASSO.lat, SIKASSO.lon);

@@ -87,7 +87,7 @@ export function mountHud(session: GameSession, root: HTMLElement, options: HudOp
   const forces = createForcesPanel(hud);
   const policies = createPoliciesPanel(hud);
   // Notifications of blockade activity and 2025 events, over the map's top-left corner.
-  const toasts = h('div', { class: 'hud-toasts' });
+  const toasts = h('section', { class: 'hud-toasts', 'aria-label': t('hud.toasts.label') });
   const news = createNewsPanel(hud, toasts);
   const parts: Record<TabId, Part> = { city, convoys, forces, policies, news };
   const selectionCard = createSelectionCard(hud);

@@ -32,6 +32,7 @@ export const hud = {
     'hud.time.morning': 'Next morning ☀',
     'hud.time.spaceHint': 'Space pauses and resumes',
 
+    'hud.toasts.label': 'Latest events',
     'hud.panel.label': 'Command panel',
     'hud.panel.tabs': 'Panels',
     'hud.panel.hide': 'Hide panel',
@@ -411,6 +412,7 @@ export const hud = {
     'hud.time.morning': 'Matin suivant ☀',
     'hud.time.spaceHint': 'Espace : pause ou reprise',
 
+    'hud.toasts.label': 'Derniers événements',
     'hud.panel.label': 'Panneau de commande',
     'hud.panel.tabs': 'Panneaux',
     'hud.panel.hide': 'Masquer le panneau',

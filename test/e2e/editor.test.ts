@@ -1,0 +1,240 @@
+/**
+ * A designer builds on the tutorial in the level editor (the built site, real Chromium): opens
+ * it, places a town by clicking the map, draws a road to Bamako, edits fields in the forms
+ * generated from the schema and watches the live check react, moves the town with the
+ * keyboard, deletes it with its road and takes that back, downloads the JSON (which passes
+ * `npm run levels:check`), loads a broken file, and starts a play-test.
+ *
+ * The tests are steps of one session and run in order on one page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAFT_STORAGE_KEY } from '../../src/editor/draft';
+import { defaultRoadKm } from '../../src/editor/projection';
+import { REPO_ROOT } from '../../src/cli/web/build';
+import { imageStats, launchBrowser, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
+import { parseLevel } from '../../src/levels/parse';
+import { level as levelSchema } from '../../src/levels/schema';
+import { siteUrl } from './site';
+
+const baseUrl = siteUrl();
+const work = mkdtempSync(join(tmpdir(), 'lifeline-editor-'));
+/** Dioïla, a real town north-east of Bamako with no road in the tutorial. */
+const DIOILA = { lat: 12.483, lon: -6.783 };
+const BAMAKO = { lat: 12.639, lon: -8.003 };
+const TUTORIAL_TOWNS = 9;
+
+let browser: Browser;
+let tab: WatchedPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  tab = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+  page = tab.page;
+  await page.goto(`${baseUrl}editor.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+});
+afterAll(async () => {
+  await tab?.close();
+  await browser?.close();
+});
+
+const checked = (): Promise<void> => page.waitForFunction(() => document.querySelector('#problems')?.getAttribute('data-state') === 'checked').then(() => undefined);
+const errorCount = async (): Promise<number> => {
+  await checked();
+  return Number(await page.locator('#problems').getAttribute('data-errors'));
+};
+const field = (name: string) => page.locator('#inspector-form').getByLabel(name, { exact: true });
+
+async function clickMapAt(at: { lat: number; lon: number }): Promise<void> {
+  // Let the map settle (it refits when its box changes) before asking where a place is.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const point = await page.evaluate(([lat, lon]) => window.__lifelineEditor!.mapPoint(lat!, lon!), [at.lat, at.lon]);
+  await page.mouse.click(point.x, point.y);
+}
+
+describe.sequential('a designer in the level editor', () => {
+  it('opens on the template with a drawn map, a form and a clean check, in 1280×720', async () => {
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Level editor');
+    expect(await page.locator('#problems-summary').textContent()).toContain('No problems');
+    expect(await page.locator('[data-town]').count()).toBe(3);
+    expect(await page.locator('.m-country').count()).toBeGreaterThan(3);
+    const { png } = await screenshot(page, 'editor-template');
+    const stats = await imageStats(browser, png);
+    expect(stats.colours).toBeGreaterThan(12);
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('opens the tutorial from the shipped levels', async () => {
+    await page.getByLabel('Level to open').selectOption('tutorial');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.locator('[data-town]').count()).toBe(TUTORIAL_TOWNS);
+    expect(await errorCount()).toBe(0);
+    expect(await page.locator('#inspector-form').getByLabel('id', { exact: true }).inputValue()).toBe('tutorial');
+    expect(await page.locator('#status').textContent()).toContain('Opened tutorial');
+  });
+
+  it('adds a town by clicking the map with the town tool, and names it in the form', async () => {
+    await page.getByRole('button', { name: '+ Town' }).click();
+    await clickMapAt(DIOILA);
+    await expect.poll(() => page.locator('[data-town]').count()).toBe(TUTORIAL_TOWNS + 1);
+    expect(await page.locator('#inspector-title').textContent()).toBe('Town: New town');
+    expect(Number(await field('lat').inputValue())).toBeCloseTo(DIOILA.lat, 2);
+    expect(Number(await field('lon').inputValue())).toBeCloseTo(DIOILA.lon, 2);
+    await field('name').fill('Dioïla');
+    await field('id').fill('dioila');
+    await field('id').press('Enter');
+    await expect.poll(() => page.locator('#inspector-title').textContent()).toBe('Town: Dioïla');
+    expect(await page.locator('.ed-outline-item', { hasText: 'Dioïla' }).count()).toBe(1);
+  });
+
+  it('draws a road from the new town to Bamako, its length from the distance', async () => {
+    await page.getByRole('button', { name: '+ Road' }).click();
+    await page.locator(`[data-town="${TUTORIAL_TOWNS}"] .m-shape`).click();
+    await page.locator('[data-town="0"] .m-shape').click();
+    await expect.poll(() => page.locator('#inspector-title').textContent()).toBe('Road: Dioïla – Bamako');
+    const town = JSON.parse(await page.evaluate(() => window.__lifelineEditor!.text())) as { towns: { id: string; lat: number; lon: number }[] };
+    const dioila = town.towns.find((t) => t.id === 'dioila')!;
+    expect(Number(await field('km').inputValue())).toBe(defaultRoadKm(dioila, BAMAKO));
+    expect(await field('from').inputValue()).toBe('dioila');
+    expect(await field('to').inputValue()).toBe('bamako');
+    expect(await field('corridor').inputValue()).not.toBe('');
+    expect(await errorCount()).toBe(0);
+    await screenshot(page, 'editor-road');
+  });
+
+  it('edits a field through the generated form: a problem appears live, then goes', async () => {
+    await page.getByRole('button', { name: 'Select', exact: true }).click();
+    const risk = field('risk');
+    expect(await risk.getAttribute('max')).toBe('100');
+    await risk.fill('150');
+    await expect.poll(errorCount).toBe(1);
+    const problem = page.locator('#problem-list .ed-problem.error');
+    expect(await problem.textContent()).toMatch(/tutorial\.json:\d+:\d+.*roads\[\d+\]\.risk.*100/);
+    expect(await risk.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.ed-field-problem:not([hidden])').first().textContent()).toMatch(/100/);
+    await screenshot(page, 'editor-problem');
+    // The problem's line takes the designer to the field.
+    await page.locator('.ed-outline-level').click();
+    await problem.click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path)).toMatch(/^roads\.\d+\.risk$/);
+    await risk.fill('40');
+    await expect.poll(errorCount).toBe(0);
+    expect(await risk.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('#problems-summary').textContent()).toContain('No problems');
+  });
+
+  it('edits English and French text side by side, and the level’s own fields', async () => {
+    await page.locator('.ed-outline-level').click();
+    const title = page.locator('#inspector-form fieldset[data-path="title"]');
+    await title.getByLabel('English').fill('Tutorial, with Dioïla');
+    await title.getByLabel('French').fill('Tutoriel, avec Dioïla');
+    await field('days').fill('0');
+    await expect.poll(errorCount).toBe(1);
+    expect(await page.locator('#problem-list').textContent()).toContain('days');
+    await field('days').fill('12');
+    await expect.poll(errorCount).toBe(0);
+  });
+
+  it('moves the selected town with the arrow keys, by 0.01°', async () => {
+    await page.locator(`[data-item="towns.${TUTORIAL_TOWNS}"]`).click();
+    const before = Number(await field('lat').inputValue());
+    await page.locator('#ed-map').focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Number(await field('lat').inputValue())).toBeCloseTo(before + 0.01, 6);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => Number(await field('lat').inputValue())).toBeCloseTo(before, 6);
+  });
+
+  it('deletes the town only after confirming, with the road that needs it, and Undo brings both back', async () => {
+    await page.locator('#inspector-actions').getByRole('button', { name: 'Delete…' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByRole('heading').textContent()).toBe('Delete Town Dioïla?');
+    expect(await dialog.textContent()).toMatch(/Road Dioïla – Bamako \(roads\[\d+\]\)/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('[data-town]').count()).toBe(TUTORIAL_TOWNS + 1);
+    await page.locator('#inspector-actions').getByRole('button', { name: 'Delete…' }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.locator('[data-town]').count()).toBe(TUTORIAL_TOWNS);
+    expect(await page.locator('.ed-outline-item', { hasText: 'Dioïla' }).count()).toBe(0);
+    expect(await page.evaluate(() => window.__lifelineEditor!.text())).not.toContain('dioila');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('[data-town]').count()).toBe(TUTORIAL_TOWNS + 1);
+    expect(await page.evaluate(() => window.__lifelineEditor!.text())).toContain('"dioila-bamako"');
+    expect(await errorCount()).toBe(0);
+  });
+
+  it('downloads the JSON: $schema first, the schema’s order, no errors, and npm run levels:check accepts it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('tutorial.json');
+    const path = join(work, 'tutorial.json');
+    await download.saveAs(path);
+    const text = readFileSync(path, 'utf8');
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(json)[0]).toBe('$schema');
+    expect(json.$schema).toBe('./schema.json');
+    expect(Object.keys(json)).toEqual(Object.keys(levelSchema.shape).filter((k) => k in json));
+    const result = parseLevel(text, path);
+    expect(result.ok ? [] : result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    if (result.ok) {
+      expect(result.value.towns.find((t) => t.id === 'dioila')).toMatchObject({ name: 'Dioïla', kind: 'rural' });
+      expect(result.value.roads.find((r) => r.id === 'dioila-bamako')).toMatchObject({ from: 'dioila', to: 'bamako', risk: 40 });
+      expect(result.value.title.en).toBe('Tutorial, with Dioïla');
+    }
+    const check = spawnSync('npm', ['run', '--silent', 'levels:check', '--', path], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain(`ok ${path}`);
+  });
+
+  it('loads a broken file from disk and shows its problems with file:line:col, keeping the current level', async () => {
+    await page.locator('#load-file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "broken",\n  "days": ,\n}\n') });
+    const box = page.locator('#load-problems');
+    await expect.poll(() => box.isVisible()).toBe(true);
+    expect(await box.getAttribute('role')).toBe('alert');
+    expect(await box.textContent()).toMatch(/broken\.json:3:\d+: /);
+    expect(await page.locator('[data-town]').count()).toBe(TUTORIAL_TOWNS + 1);
+    await box.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await box.isHidden()).toBe(true);
+  });
+
+  it('play-tests the draft: the game opens with draft=1 and finds the level in its session storage', async () => {
+    await page.getByLabel('Seed', { exact: true }).fill('7');
+    await page.getByLabel('Difficulty', { exact: true }).selectOption('hard');
+    const [game] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Play-test' }).click()]);
+    await game.waitForLoadState('domcontentloaded');
+    expect(new URL(game.url()).search).toBe('?draft=1&seed=7&difficulty=hard');
+    const stored = await game.evaluate((key) => sessionStorage.getItem(key), DRAFT_STORAGE_KEY);
+    expect(stored).not.toBeNull();
+    const result = parseLevel(stored!, 'draft.json');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.towns.map((t) => t.id)).toContain('dioila');
+    await game.close();
+    expect(await page.locator('#status').textContent()).toContain('seed 7');
+  });
+
+  it('took no console error and no failed request', () => {
+    expect(tab.errors).toEqual([]);
+  });
+});
+
+describe('play-testing in the game', () => {
+  it('starts the game on the draft level', async () => {
+    const player = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    try {
+      const game = player.page;
+      await game.goto(`${baseUrl}editor.html`);
+      await game.waitForFunction(() => document.body.dataset.ready === 'true');
+      const [tabOpened] = await Promise.all([game.waitForEvent('popup'), game.getByRole('button', { name: 'Play-test' }).click()]);
+      await tabOpened.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string', undefined, { timeout: 60_000 });
+      expect(await tabOpened.evaluate(() => window.__lifeline?.day())).toBe(1);
+      await tabOpened.close();
+    } finally {
+      await player.close();
+    }
+  });
+});
