@@ -26,7 +26,59 @@ export function crossCheck(level: Level, at: Locator): LevelProblem[] {
     ...uncitedSources(level, at),
     ...unsourcedEvents(level, at),
     ...balanceBands(level, at),
+    ...eventsThatNeverFire(level, at),
+    ...unlikelyNumbers(level, at),
   ];
+}
+
+/** Random events that can never fire (one starting after the last day is an error, above). */
+function eventsThatNeverFire(level: Level, at: Locator): LevelProblem[] {
+  return level.randomEvents.flatMap((event, index) =>
+    event.chance === 0
+      ? [at.at(['randomEvents', index, 'chance'], `random event "${event.id}" has a chance of 0 and never fires; give it a chance of 1 to 100, or remove it`, 'warning')]
+      : [],
+  );
+}
+
+/**
+ * Numbers far from what 2025 Mali saw (DESIGN §1): a tanker carries about 46,000 L, petrol
+ * sold at 775 CFA/L, a road is never shorter than the straight line between its towns.
+ * Levels may scale numbers for play; these catch typos and unit mistakes, not choices.
+ */
+function unlikelyNumbers(level: Level, at: Locator): LevelProblem[] {
+  const out: LevelProblem[] = [];
+  if (level.tankerL < 20_000 || level.tankerL > 60_000) {
+    out.push(at.at(['tankerL'], `a tanker of ${level.tankerL} L is far from the ~46,000 L real tankers carry; is the unit litres?`, 'warning'));
+  }
+  if (level.economy.pumpPriceCfa < 300 || level.economy.pumpPriceCfa > 3000) {
+    out.push(at.at(['economy', 'pumpPriceCfa'], `a pump price of ${level.economy.pumpPriceCfa} CFA/L is far from the 775 CFA/L of Bamako in 2025`, 'warning'));
+  }
+  const demand = Object.values(level.sectors).reduce((sum, s) => sum + s.demandL, 0);
+  if (demand > 0 && level.depot.stockL > demand * 30) {
+    out.push(at.at(['depot', 'stockL'], `the depot holds ${Math.round(level.depot.stockL / demand)} days of the city's needs; the 2025 reserve covered a few days`, 'warning'));
+  }
+  const towns = new Map(level.towns.map((t) => [t.id, t]));
+  level.roads.forEach((road, i) => {
+    const a = towns.get(road.from);
+    const b = towns.get(road.to);
+    if (!a || !b) return;
+    const straight = greatCircleKm(a.lat, a.lon, b.lat, b.lon);
+    if (road.km < straight * 0.9) {
+      out.push(at.at(['roads', i, 'km'], `road "${road.id}" is ${road.km} km, shorter than the ${Math.round(straight)} km straight line between its towns; check the positions or the length`, 'warning'));
+    } else if (straight > 5 && road.km > straight * 3) {
+      out.push(at.at(['roads', i, 'km'], `road "${road.id}" is ${road.km} km, more than three times the ${Math.round(straight)} km straight line between its towns`, 'warning'));
+    }
+  });
+  return out;
+}
+
+/** Distance over the Earth's surface, km (haversine): for checking levels, never in the rules. */
+export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function allEvents(level: Level): AnyEvent[] {
