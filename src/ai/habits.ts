@@ -13,7 +13,7 @@ export interface RoadHabit {
   escort: number;
   /** Start hour (0–23) of the ambush-long window in which most of them passed. */
   windowStart: number;
-  /** How many of them passed in that window. */
+  /** How many of them passed in that stretch of hours. */
   inWindow: number;
 }
 
@@ -29,10 +29,10 @@ export function roadHabit(sightings: readonly Sighting[], road: string): RoadHab
     escort += s.escortStrength;
     hours[s.seenHourOfDay] = (hours[s.seenHourOfDay] ?? 0) + 1;
   }
-  const window = bestWindow(hours, AMBUSH_HOURS);
+  const busiest = bestWindow(hours, AMBUSH_HOURS);
   return seen === 0
-    ? { seen, tankers: 0, escort: 0, windowStart: window.start, inWindow: 0 }
-    : { seen, tankers: tankers / seen, escort: escort / seen, windowStart: window.start, inWindow: window.count };
+    ? { seen, tankers: 0, escort: 0, windowStart: busiest.start, inWindow: 0 }
+    : { seen, tankers: tankers / seen, escort: escort / seen, windowStart: busiest.start, inWindow: busiest.count };
 }
 
 /** The `length`-hour window (wrapping past midnight) holding the most passages. */

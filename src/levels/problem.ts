@@ -12,7 +12,7 @@ export interface LevelProblem {
   line: number;
   /** 1-based column, in UTF-16 code units (what editors count). */
   col: number;
-  /** JSON path like `roads[3].from`; `(root)` for the whole document. */
+  /** JSON path like `roads[3].from`; `(root)` for the whole file. */
   path: string;
   message: string;
   severity: Severity;
