@@ -7,6 +7,7 @@
  * through `commit`, which keeps the undo history and redraws; the check runs 150 ms after
  * the last change.
  */
+import './zod-jitless';
 import '../styles.css';
 import './editor.css';
 import { addStrings, pick, t } from '../app/i18n';

@@ -19,7 +19,9 @@ let legends = 0;
 const hex = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 
 export function createLegend(parent: HTMLElement, iconSource: (key: string) => string | null, openInitially: boolean): Legend {
-  const root = document.createElement('div');
+  // A landmark of its own: what the map's shapes and colours mean.
+  const root = document.createElement('aside');
+  root.setAttribute('aria-label', t('map.legend.title'));
   root.className = 'map-legend';
   Object.assign(root.style, {
     position: 'absolute',

@@ -137,6 +137,12 @@ describe('text on the page comes from the catalogs', () => {
     expect(findHardCodedText('sample.ts', sample).map((f) => f.text)).toEqual(['Loading the map', 'problems found', 'Saved', 'Close the dialog', 'Export', 'the file is too large']);
   });
 
+  it('numbers, dates and money are formatted by src/app/i18n.ts (Intl, in the player\'s language), not by hand', () => {
+    const byHand = /\.(toFixed|toPrecision|toLocaleString|toLocaleDateString|toLocaleTimeString)\s*\(|\bCFA\b['"`]|['"`]\s*F?CFA\b/;
+    const offenders = scanned.filter((file) => byHand.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('no string literal with words goes into the page', () => {
     const findings = scanned.flatMap((file) => findHardCodedText(file, readFileSync(join(ROOT, file), 'utf8')));
     expect(findings.map((f) => `${f.file}:${f.line}: ${JSON.stringify(f.text)}`)).toEqual([]);

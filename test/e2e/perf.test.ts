@@ -1,0 +1,51 @@
+/**
+ * Performance bars that hold on any machine (DESIGN §5), checked on every test run; the
+ * timing ratios (startup, frame time) are in `npm run bench`, where they are measured with
+ * enough repetitions to mean something:
+ * - the game page's JavaScript stays within 450 KB gzipped;
+ * - Lighthouse's mobile performance score for the menu is at least 90 (its simulated
+ *   throttling makes the score a property of the page, not of this machine);
+ * - after a warm-up game, five new games in a row do not grow the JavaScript heap by 10 % or more.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundleFigures, memoryFigures } from '../../src/cli/bench-web';
+import { launchBrowser } from '../../src/cli/web/browser';
+import { buildGame } from '../../src/cli/web/build';
+import { runLighthouse } from '../../src/cli/web/lighthouse';
+import { siteUrl } from './site';
+
+const baseUrl = siteUrl();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('everything the game page can load is within 450 KB of gzipped JavaScript', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lifeline-budget-'));
+  try {
+    const figures = bundleFigures(dir, await buildGame(dir));
+    expect(figures.gameJsGzKB, `game JS ${figures.gameJsGzKB} KB gz (Phaser ${figures.phaserChunk?.gzKB} KB)`).toBeLessThanOrEqual(figures.budgetKB);
+    expect(figures.phaserChunk?.lazy, 'Phaser is a lazily loaded chunk').toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('Lighthouse scores the menu at least 90 for performance on mobile', async () => {
+  const figures = await runLighthouse(baseUrl, ['performance'], 'mobile');
+  expect(figures.scores.performance, `metrics: ${JSON.stringify(figures.metrics)}; below full marks: ${figures.failing.map((f) => f.id).join(', ')}`).toBeGreaterThanOrEqual(90);
+});
+
+it('after a warm-up game, five new games in a row do not grow the JavaScript heap by 10 % or more', async () => {
+  const figures = await memoryFigures(browser, baseUrl);
+  expect(figures.heapGrowthRatio, `heap after the warm-up and each game: ${figures.heapMB.join(', ')} MB; DOM nodes ${figures.domNodes.join(', ')}`).not.toBeNull();
+  expect(figures.heapGrowthRatio!).toBeLessThan(figures.bar);
+});
