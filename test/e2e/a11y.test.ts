@@ -519,6 +519,23 @@ describe('the map in words', () => {
       await tab.close();
     }
   });
+
+  it('every town and entry point on the map is named in the HUD', async () => {
+    const tab = await open('?level=tutorial&seed=1&difficulty=normal');
+    try {
+      const { page } = tab;
+      await playing(page);
+      const level = (await (await fetch(new URL('levels/tutorial.json', baseUrl))).json()) as { towns: { name: string }[] };
+      let text = '';
+      for (const name of [/City/, /Convoys/, /Forces/, /Policies/, /News/]) {
+        await page.getByRole('tab', { name }).click();
+        text += `\n${await page.locator('#hud').innerText()}`;
+      }
+      expect(level.towns.map((town) => town.name).filter((name) => !text.includes(name))).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 // ---- Lighthouse ------------------------------------------------------------------------

@@ -51,12 +51,14 @@ const FIXTURE: LevelInput = {
     },
   ],
   towns: [
+    // Positions are drawn closer together than the real towns, so that the short test roads
+    // are never shorter than the straight line between their ends (levels:check warns).
     { id: 'bamako', name: 'Bamako', lat: 12.639, lon: -8.003, kind: 'capital', country: 'ML' },
-    { id: 'kati', name: 'Kati', lat: 12.747, lon: -8.071, kind: 'rural', country: 'ML', garrisonNeed: 1 },
-    { id: 'kita', name: 'Kita', lat: 13.039, lon: -9.488, kind: 'city', country: 'ML' },
-    { id: 'kayes', name: 'Kayes', lat: 14.45, lon: -11.433, kind: 'border', country: 'ML' },
-    { id: 'bougouni', name: 'Bougouni', lat: 11.417, lon: -7.483, kind: 'rural', country: 'ML', garrisonNeed: 2 },
-    { id: 'siguiri', name: 'Siguiri', lat: 11.423, lon: -9.169, kind: 'border', country: 'GN' },
+    { id: 'kati', name: 'Kati', lat: 12.704, lon: -8.044, kind: 'rural', country: 'ML', garrisonNeed: 1 },
+    { id: 'kita', name: 'Kita', lat: 12.879, lon: -8.894, kind: 'city', country: 'ML' },
+    { id: 'kayes', name: 'Kayes', lat: 13.726, lon: -10.061, kind: 'border', country: 'ML' },
+    { id: 'bougouni', name: 'Bougouni', lat: 11.906, lon: -7.691, kind: 'rural', country: 'ML', garrisonNeed: 2 },
+    { id: 'siguiri', name: 'Siguiri', lat: 11.909, lon: -8.703, kind: 'border', country: 'GN' },
   ],
   corridors: [
     { id: 'senegal', name: name('Senegal corridor', 'Corridor du Sénégal') },

@@ -126,6 +126,26 @@ export function createForcesPanel(hud: Hud): Part {
     h('p', { class: 'hint' }, t('hud.forces.hint')),
     h('section', { 'aria-labelledby': 'forces-units-h' }, h('h3', { id: 'forces-units-h' }, t('hud.forces.units')), unitList),
     h('section', { 'aria-labelledby': 'forces-towns-h' }, h('h3', { id: 'forces-towns-h' }, t('hud.forces.towns')), townList),
+    // Every place on the map is named here too, so nothing is told by the canvas alone.
+    h(
+      'section',
+      { 'aria-labelledby': 'forces-places-h' },
+      h('h3', { id: 'forces-places-h' }, t('hud.forces.places')),
+      h(
+        'ul',
+        { class: 'town-list' },
+        ...ctx.level.towns
+          .filter((town) => town.kind !== 'rural')
+          .map((town) =>
+            h(
+              'li',
+              { class: 'town' },
+              h('button', { type: 'button', class: 'linklike', onclick: () => hud.selection.set({ kind: 'town', id: town.id }) }, town.name),
+              h('span', { class: 'town-state' }, t(`hud.place.${town.kind}`)),
+            ),
+          ),
+      ),
+    ),
   );
 
   let shown: unknown[] = [];
