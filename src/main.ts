@@ -14,6 +14,7 @@ import { registerServiceWorker } from './app/offline';
 import { applyDisplaySettings, defaultSettings, loadSettings, saveSettings, wantsReducedMotion, type Settings } from './app/settings';
 import { guardSlot } from './app/storage';
 import type { GameAudio } from './audio';
+import { downloadText } from './ui/dom';
 import { NO_SETTINGS, scenarioContext } from './sim/scenario';
 import type { Difficulty } from './sim/state';
 import { showNotice } from './ui/notice';
@@ -285,18 +286,6 @@ async function autosave(session: GameSession): Promise<void> {
   }
 }
 
-function download(name: string, content: unknown): void {
-  const blob = new Blob([JSON.stringify(content)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The student hands in a result: an alias (never a real name required), then a file or a code. */
 function handIn(session: GameSession): void {
   void import('./instructor/export-dialog').then(({ openResultExport }) =>
@@ -345,7 +334,7 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
     selection,
     announce,
     onMenu: () => void backToMenu(),
-    onExportSave: () => download(`${base}-save.json`, makeSave(session, new Date().toISOString())),
+    onExportSave: () => downloadText(`${base}-save.json`, JSON.stringify(makeSave(session, new Date().toISOString())), 'application/json'),
     onExportResult: () => handIn(session),
   });
   // The map frames its towns in the part the HUD leaves uncovered, and follows it as panels open and close.

@@ -5,6 +5,8 @@
 import { LANGS, setLang, t, type Lang } from '../app/i18n';
 import { defaultSettings, loadSettings, saveSettings, type Settings } from '../app/settings';
 
+export { downloadText } from '../ui/dom';
+
 function localStore(): Storage | undefined {
   try {
     return window.localStorage;
@@ -45,18 +47,6 @@ export const byId = <T extends HTMLElement>(id: string): T => {
   if (!el) throw new Error(`#${id} is missing from the page`);
   return el as T;
 };
-
-/** Saves text as a file through the browser's own download (nothing leaves the machine). */
-export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Copies text; where the Clipboard API is refused (an insecure origin, an old browser) the
