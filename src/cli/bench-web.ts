@@ -41,7 +41,12 @@ export interface BenchWebOptions {
   root?: string;
   /** Progress lines (to stderr by default, so stdout stays JSON). */
   log?: (line: string) => void;
+  /** Only these parts (default: all). The bundle figures are always given. */
+  only?: readonly WebPart[];
 }
+
+export const WEB_PARTS = ['startup', 'frames', 'memory', 'lighthouse'] as const;
+export type WebPart = (typeof WEB_PARTS)[number];
 
 const BUNDLE_BUDGET_KB = 450;
 const MAP_RATIO_BAR = 1.25;
@@ -297,6 +302,52 @@ async function frameFigures(browser: Browser, hello: string, game: string, secon
   }
 }
 
+/** Medians of interleaved cold loads of the hello world, the menu and a playable map. */
+async function startupFigures(b: Browser, helloUrl: string, gameUrl: string, gameDir: string, loads: number) {
+  const runs = {
+    hello: [] as Load[],
+    menu: [] as Load[],
+    map: [] as Load[],
+  };
+  const order: [keyof typeof runs, () => Promise<Load>][] = [
+    ['hello', () => coldLoad(b, helloUrl, 'map')],
+    ['menu', () => coldLoad(b, gameUrl, 'menu')],
+    ['map', () => coldLoad(b, gameUrl + MAP_LINK, 'map')],
+  ];
+  for (const [, load] of order) await load(); // warm-up: disk cache, browser start-up
+  for (let i = 0; i < loads; i++) {
+    // Rotate which page goes first, so no page always follows the same neighbour.
+    for (let k = 0; k < order.length; k++) {
+      const [name, load] = order[(i + k) % order.length]!;
+      runs[name].push(await load());
+    }
+  }
+  const ms = (list: Load[]) => list.map((l) => l.ms).filter((v): v is number => v !== null);
+  const helloMs = median(ms(runs.hello));
+  const menuMs = median(ms(runs.menu));
+  const mapMs = median(ms(runs.map));
+  const gzOf = new Map(gzippedJs(gameDir).map((f) => [f.file, f.gzBytes]));
+  const fetchedGz = (load: Load | undefined) => kb((load?.scripts ?? []).reduce((sum, f) => sum + (gzOf.get(f) ?? 0), 0));
+  return {
+    method:
+      `median of ${loads} cold loads each (fresh browser context, after one warm-up load of each), interleaved; ` +
+      `times from navigation start; hello world: its first rendered frame; game map: ${MAP_LINK}`,
+    helloFirstFrameMs: helloMs,
+    gameMenuMs: menuMs,
+    gameMenuFirstPaintMs: median(runs.menu.map((l) => l.fcp).filter((v): v is number => v !== null)),
+    gameMapMs: mapMs,
+    gameMapMethod: runs.map[0]?.method ?? null,
+    menuJsGzKB: fetchedGz(runs.menu[0]),
+    mapJsGzKB: fetchedGz(runs.map[0]),
+    menuToHelloRatio: ratio(menuMs, helloMs),
+    mapToHelloRatio: ratio(mapMs, helloMs),
+    bar: MAP_RATIO_BAR,
+    withinBar: mapMs !== null && helloMs !== null ? mapMs / helloMs <= MAP_RATIO_BAR : null,
+    samples: { hello: ms(runs.hello).map((v) => round(v)), menu: ms(runs.menu).map((v) => round(v)), map: ms(runs.map).map((v) => round(v)) },
+  };
+
+}
+
 // ---- Lighthouse ------------------------------------------------------------------------
 
 const LIGHTHOUSE_RUNS = 3;
@@ -396,6 +447,7 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
   const seconds = options.frameSeconds ?? 3;
   const convoys = options.convoys ?? 30;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const wanted = (part: WebPart): boolean => !options.only || options.only.includes(part);
   const work = mkdtempSync(join(tmpdir(), 'lifeline-bench-web-'));
   const servers: StaticServer[] = [];
   let browser: Browser | undefined;
@@ -423,56 +475,14 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
     servers.push(game, hello);
     browser = await launchBrowser();
     const b = browser;
-    log(`bench-web: ${browser.version()}; ${loads} cold loads of each page, interleaved…`);
 
-    const runs = {
-      hello: [] as Load[],
-      menu: [] as Load[],
-      map: [] as Load[],
-    };
-    const order: [keyof typeof runs, () => Promise<Load>][] = [
-      ['hello', () => coldLoad(b, hello.url, 'map')],
-      ['menu', () => coldLoad(b, game.url, 'menu')],
-      ['map', () => coldLoad(b, game.url + MAP_LINK, 'map')],
-    ];
-    for (const [, load] of order) await load(); // warm-up: disk cache, browser start-up
-    for (let i = 0; i < loads; i++) {
-      // Rotate which page goes first, so no page always follows the same neighbour.
-      for (let k = 0; k < order.length; k++) {
-        const [name, load] = order[(i + k) % order.length]!;
-        runs[name].push(await load());
-      }
-    }
-    const ms = (list: Load[]) => list.map((l) => l.ms).filter((v): v is number => v !== null);
-    const helloMs = median(ms(runs.hello));
-    const menuMs = median(ms(runs.menu));
-    const mapMs = median(ms(runs.map));
-    const gzOf = new Map(gzippedJs(gameDir).map((f) => [f.file, f.gzBytes]));
-    const fetchedGz = (load: Load | undefined) => kb((load?.scripts ?? []).reduce((sum, f) => sum + (gzOf.get(f) ?? 0), 0));
-    const startup = {
-      method:
-        `median of ${loads} cold loads each (fresh browser context, after one warm-up load of each), interleaved; ` +
-        `times from navigation start; hello world: its first rendered frame; game map: ${MAP_LINK}`,
-      helloFirstFrameMs: helloMs,
-      gameMenuMs: menuMs,
-      gameMenuFirstPaintMs: median(runs.menu.map((l) => l.fcp).filter((v): v is number => v !== null)),
-      gameMapMs: mapMs,
-      gameMapMethod: runs.map[0]?.method ?? null,
-      menuJsGzKB: fetchedGz(runs.menu[0]),
-      mapJsGzKB: fetchedGz(runs.map[0]),
-      menuToHelloRatio: ratio(menuMs, helloMs),
-      mapToHelloRatio: ratio(mapMs, helloMs),
-      bar: MAP_RATIO_BAR,
-      withinBar: mapMs !== null && helloMs !== null ? mapMs / helloMs <= MAP_RATIO_BAR : null,
-      samples: { hello: ms(runs.hello).map((v) => round(v)), menu: ms(runs.menu).map((v) => round(v)), map: ms(runs.map).map((v) => round(v)) },
-    };
-
-    log(`bench-web: frame times (${seconds} s per scene)…`);
-    const frames = await frameFigures(browser, hello.url, game.url, seconds, convoys);
-    log(`bench-web: memory over ${MEMORY_GAMES} new games…`);
-    const memory = await memoryFigures(browser, game.url);
-    log(`bench-web: Lighthouse on the menu (${LIGHTHOUSE_RUNS} mobile runs)…`);
-    const lighthouse = await lighthouseFigures(game.url);
+    const startup = wanted('startup') ? await startupFigures(b, hello.url, game.url, gameDir, loads) : undefined;
+    if (wanted('frames')) log(`bench-web: frame times (${seconds} s per scene)…`);
+    const frames = wanted('frames') ? await frameFigures(browser, hello.url, game.url, seconds, convoys) : undefined;
+    if (wanted('memory')) log(`bench-web: memory over ${MEMORY_GAMES} new games…`);
+    const memory = wanted('memory') ? await memoryFigures(browser, game.url) : undefined;
+    if (wanted('lighthouse')) log(`bench-web: Lighthouse on the menu (${LIGHTHOUSE_RUNS} mobile runs)…`);
+    const lighthouse = wanted('lighthouse') ? await lighthouseFigures(game.url) : undefined;
     return {
       web: {
         browser: `Chromium ${browser.version()} (headless, SwiftShader WebGL)`,
@@ -491,8 +501,25 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
   }
 }
 
+/** `--only startup,frames` → those parts; an unknown part is a usage error. */
+export function parseOnly(argv: readonly string[]): WebPart[] | undefined {
+  const at = argv.indexOf('--only');
+  if (at < 0) return undefined;
+  const parts = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = parts.filter((p) => !(WEB_PARTS as readonly string[]).includes(p));
+  if (parts.length === 0 || unknown.length > 0) throw new Error(`--only takes a comma-separated list of ${WEB_PARTS.join(', ')}; got "${argv[at + 1] ?? ''}"`);
+  return parts as WebPart[];
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  benchWeb().then(
+  let only: WebPart[] | undefined;
+  try {
+    only = parseOnly(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench-web: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  benchWeb({ ...(only ? { only } : {}) }).then(
     (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
     (error: unknown) => {
       process.stderr.write(`bench-web: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -8,9 +8,9 @@ import type { PlayerPolicyName } from '../ai/players';
 import { buildContext } from '../sim/context';
 import { availableParallelism } from 'node:os';
 import type { Level } from '../levels/schema';
-import { loadLevel, runCli } from './common';
+import { loadLevel, runCli, usageError } from './common';
 import { playRuns } from './runs';
-import { benchWeb } from './bench-web';
+import { benchWeb, parseOnly } from './bench-web';
 
 function timeRuns(run: (seed: number) => void, runs: number): { medianMs: number; p95Ms: number; meanMs: number } {
   for (let seed = 1000; seed < 1005; seed++) run(seed);
@@ -35,6 +35,12 @@ async function thousandRuns(level: Level): Promise<Record<string, unknown>> {
 }
 
 runCli(async () => {
+  let only: ReturnType<typeof parseOnly>;
+  try {
+    only = parseOnly(process.argv.slice(2));
+  } catch (error) {
+    throw usageError((error as Error).message, 'usage: npm run bench [-- --sim-only | --only startup,frames,memory,lighthouse]');
+  }
   const level = loadLevel('levels/bamako-2025.json');
   const ctx = buildContext(level, 60);
   const campaign = (policy: PlayerPolicyName) => (seed: number) => void playMatch(ctx, { seed, difficulty: 'normal', policy });
@@ -51,7 +57,7 @@ runCli(async () => {
       node: process.version,
     },
     balanceRuns: await thousandRuns(level),
-    ...(process.argv.includes('--sim-only') ? {} : await benchWeb()),
+    ...(process.argv.includes('--sim-only') ? {} : await benchWeb({ ...(only ? { only } : {}) })),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 });

@@ -3,8 +3,13 @@
  * number of tankers, a status badge (held, halted, turning back), an arrow for the direction
  * of travel and a shield per escort unit. Between hourly ticks they glide along their route
  * (see Glide); convoys that would be drawn on top of each other share one pill.
+ *
+ * They are HTML elements over the map's canvas, not WebGL sprites: they are what moves all
+ * the time, and a moving element only asks the browser to composite a few small layers,
+ * where redrawing the map under them would cost every pixel of the canvas each frame (far too
+ * much where WebGL is software-rendered). The elements are hidden from assistive technology:
+ * the HUD lists every convoy in words.
  */
-import type * as Phaser from 'phaser';
 import type { LevelContext } from '../sim/context';
 import type { Convoy, GameState } from '../sim/state';
 import { ICON, PILL } from './icons';
@@ -18,15 +23,24 @@ import { COLORS, FONT, SIZES } from './style';
 /** Convoy pills sit this far (CSS px) beside the road, so the road and the towns stay visible. */
 const CONVOY_OFFSET = 15;
 
+/** A marker picture: its URL and its size in CSS pixels. */
+export interface IconImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
 export interface ConvoySprite {
   id: number;
-  container: Phaser.GameObjects.Container;
-  dot: Phaser.GameObjects.Image;
-  pill: Phaser.GameObjects.Image;
-  count: Phaser.GameObjects.Text;
-  badge: Phaser.GameObjects.Image;
-  arrow: Phaser.GameObjects.Image;
-  escorts: Phaser.GameObjects.Image[];
+  /** Where the convoy is, in world units. */
+  at: Point;
+  el: HTMLElement;
+  dot: HTMLElement;
+  pill: HTMLElement;
+  count: HTMLElement;
+  badge: HTMLElement;
+  arrow: HTMLElement;
+  escorts: HTMLElement[];
   glide: Glide;
   path: RoutePath;
   route: readonly string[];
@@ -34,29 +48,49 @@ export interface ConvoySprite {
   angle: number;
   /** Pill centre relative to the convoy's point, CSS px. */
   pillOffset: Point;
+  pillIcon: string;
   ending: 'arrived' | 'returned' | null;
   /** Convoys drawn on top of each other are shown as one pill: the first one's (the leader). */
   leader: number | null;
   /** On a leader: how many convoys, and how many tankers, its pill stands for. */
   group: { convoys: number; tankers: number };
   /** On a leader of several convoys: pills peeking out behind its own, like a stack of cards (one per extra convoy, up to two). */
-  stack: Phaser.GameObjects.Image[];
+  stack: HTMLElement[];
 }
 
 /** What the layer needs from the scene. */
 export interface ConvoyHost {
-  scene: Phaser.Scene;
+  /** The element the convoys go in: over the canvas, at its top left, in CSS pixels. */
+  overlay: HTMLElement;
   ctx: LevelContext;
   layout: MapLayout;
-  depth: number;
-  /** Canvas pixels per CSS pixel. */
-  pixelRatio: number;
-  /** World units per CSS pixel at the current zoom. */
-  scale(): number;
+  icon(key: string): IconImage;
   /** A world point in CSS pixels on the canvas. */
   cssPoint(p: Point): Point;
   hourFraction(): number;
 }
+
+const px = (n: number): string => `${Math.round(n * 10) / 10}px`;
+
+/** An element showing `icon`, centred on (x, y) of its parent, turned by `angle` radians. */
+function placeIcon(el: HTMLElement, icon: IconImage, x: number, y: number, angle = 0): void {
+  el.style.width = px(icon.width);
+  el.style.height = px(icon.height);
+  el.style.backgroundImage = `url("${icon.url}")`;
+  el.style.transform = `translate(${px(x - icon.width / 2)}, ${px(y - icon.height / 2)})${angle ? ` rotate(${Math.round(angle * 1000) / 1000}rad)` : ''}`;
+}
+
+function part(parent: HTMLElement, className: string): HTMLElement {
+  const el = document.createElement('span');
+  el.className = className;
+  Object.assign(el.style, { position: 'absolute', left: '0', top: '0', backgroundSize: '100% 100%' });
+  parent.append(el);
+  return el;
+}
+
+const show = (el: HTMLElement, visible: boolean): void => {
+  el.style.display = visible ? '' : 'none';
+};
 
 export class ConvoyLayer {
   readonly sprites = new Map<number, ConvoySprite>();
@@ -121,23 +155,18 @@ export class ConvoyLayer {
     return { moved, stopped };
   }
 
-  /** The zoom changed: keep the markers' size on screen. */
-  rescale(): void {
-    const k = this.host.scale();
-    const f = this.host.hourFraction();
-    for (const sprite of this.sprites.values()) {
-      sprite.container.setScale(k);
-      this.place(sprite, sprite.glide.at(f));
-    }
+  /** The view moved or zoomed: put every convoy where its point now is on the canvas. */
+  reposition(): void {
+    for (const sprite of this.sprites.values()) this.moveTo(sprite);
     this.group();
   }
 
-  /** Where a convoy's pill is drawn, in world units. */
+  /** Where a convoy's pill is drawn, in CSS pixels on the canvas. */
   pillPoint(id: number): Point | null {
     const sprite = this.sprites.get(id);
     if (!sprite) return null;
-    const k = this.host.scale();
-    return { x: sprite.container.x + sprite.pillOffset.x * k, y: sprite.container.y + sprite.pillOffset.y * k };
+    const c = this.host.cssPoint(sprite.at);
+    return { x: c.x + sprite.pillOffset.x, y: c.y + sprite.pillOffset.y };
   }
 
   /** Convoys whose pill is under a point (CSS px), the leader of a group first. */
@@ -145,8 +174,7 @@ export class ConvoyLayer {
     const hits: number[] = [];
     for (const sprite of this.sprites.values()) {
       if (sprite.ending) continue;
-      const c = this.host.cssPoint({ x: sprite.container.x, y: sprite.container.y });
-      const pill = { x: c.x + sprite.pillOffset.x, y: c.y + sprite.pillOffset.y };
+      const pill = this.pillPoint(sprite.id)!;
       if (Math.abs(p.x - pill.x) <= PILL.width / 2 + 5 && Math.abs(p.y - pill.y) <= PILL.height / 2 + 5) hits.push(sprite.id);
     }
     return hits;
@@ -158,7 +186,7 @@ export class ConvoyLayer {
     let bestDistance = reach;
     for (const sprite of this.sprites.values()) {
       if (sprite.ending) continue;
-      const c = this.host.cssPoint({ x: sprite.container.x, y: sprite.container.y });
+      const c = this.host.cssPoint(sprite.at);
       const d = Math.hypot(c.x - p.x, c.y - p.y);
       if (d < bestDistance) {
         best = sprite.id;
@@ -173,7 +201,7 @@ export class ConvoyLayer {
     const boxes: Box[] = [];
     for (const sprite of this.sprites.values()) {
       if (sprite.glide.moving || sprite.leader !== null || sprite.ending) continue;
-      const c = this.host.cssPoint({ x: sprite.container.x, y: sprite.container.y });
+      const c = this.host.cssPoint(sprite.at);
       boxes.push({ x: c.x + sprite.pillOffset.x - PILL.width / 2 - 8, y: c.y + sprite.pillOffset.y - PILL.height / 2, width: PILL.width + 16, height: PILL.height });
     }
     return boxes;
@@ -184,20 +212,32 @@ export class ConvoyLayer {
     return this.sprites.get(id)?.path;
   }
 
+  /** Take every convoy off the map. */
+  clear(): void {
+    for (const sprite of [...this.sprites.values()]) this.remove(sprite);
+  }
+
   private create(convoy: Convoy, routeKm: number): ConvoySprite {
-    const { scene, pixelRatio: u } = this.host;
-    const s = 1 / u;
-    const dot = scene.add.image(0, 0, ICON.convoyDot).setScale(s);
-    const pill = scene.add.image(0, 0, ICON.convoyMoving).setScale(s);
-    const count = scene.add
-      .text(0, 0, '', { fontFamily: FONT, fontSize: `${SIZES.convoyLabel}px`, fontStyle: 'bold', color: COLORS.convoyText, resolution: u })
-      .setOrigin(0.5);
-    const badge = scene.add.image(0, 0, ICON.badgeHeld).setScale(s).setVisible(false);
-    const arrow = scene.add.image(0, 0, ICON.arrow).setScale(s);
-    const container = scene.add.container(0, 0, [dot, pill, count, badge, arrow]).setDepth(this.host.depth).setScale(this.host.scale());
+    const el = document.createElement('div');
+    el.className = 'map-convoy';
+    // Each convoy is a layer of its own: moving it is compositing, not painting.
+    Object.assign(el.style, { position: 'absolute', left: '0', top: '0', width: '0', height: '0', willChange: 'transform' });
+    const dot = part(el, 'map-convoy-dot');
+    const pill = part(el, 'map-convoy-pill');
+    const count = part(el, 'map-convoy-count');
+    Object.assign(count.style, {
+      font: `bold ${SIZES.convoyLabel}px ${FONT}`,
+      lineHeight: '1',
+      whiteSpace: 'nowrap',
+    });
+    const badge = part(el, 'map-convoy-badge');
+    const arrow = part(el, 'map-convoy-arrow');
+    placeIcon(dot, this.host.icon(ICON.convoyDot), 0, 0);
+    this.host.overlay.append(el);
     const sprite: ConvoySprite = {
       id: convoy.id,
-      container,
+      at: { x: 0, y: 0 },
+      el,
       dot,
       pill,
       count,
@@ -210,6 +250,7 @@ export class ConvoyLayer {
       info: convoyInfo(convoy),
       angle: Number.NaN,
       pillOffset: { x: 0, y: 0 },
+      pillIcon: ICON.convoyMoving,
       ending: null,
       leader: null,
       group: { convoys: 1, tankers: convoy.tankers },
@@ -222,20 +263,12 @@ export class ConvoyLayer {
 
   private style(sprite: ConvoySprite): void {
     const { status, tankers, escorts } = sprite.info;
-    sprite.pill.setTexture(status === 'waiting' ? ICON.convoyWaiting : status === 'held' ? ICON.convoyHeld : status === 'halted' ? ICON.convoyHalted : ICON.convoyMoving);
-    // Each change re-renders the text's canvas: only when something did change.
+    sprite.pillIcon = status === 'waiting' ? ICON.convoyWaiting : status === 'held' ? ICON.convoyHeld : status === 'halted' ? ICON.convoyHalted : ICON.convoyMoving;
     const count = String(sprite.leader === null ? sprite.group.tankers : tankers);
-    if (sprite.count.text !== count) sprite.count.setText(count);
-    const color = status === 'waiting' ? COLORS.labelText : COLORS.convoyText;
-    if (sprite.count.style.color !== color) sprite.count.setColor(color);
-    const badge = status === 'held' ? ICON.badgeHeld : status === 'halted' ? ICON.badgeHalted : status === 'returning' ? ICON.badgeReturning : null;
-    if (badge) sprite.badge.setTexture(badge);
-    while (sprite.escorts.length < Math.min(3, escorts)) {
-      const shield = this.host.scene.add.image(0, 0, ICON.shield).setScale(0.85 / this.host.pixelRatio);
-      sprite.container.add(shield);
-      sprite.escorts.push(shield);
-    }
-    while (sprite.escorts.length > Math.min(3, escorts)) sprite.escorts.pop()?.destroy();
+    if (sprite.count.textContent !== count) sprite.count.textContent = count;
+    sprite.count.style.color = status === 'waiting' ? COLORS.labelText : COLORS.convoyText;
+    while (sprite.escorts.length < Math.min(3, escorts)) sprite.escorts.push(part(sprite.el, 'map-convoy-escort'));
+    while (sprite.escorts.length > Math.min(3, escorts)) sprite.escorts.pop()?.remove();
     sprite.angle = Number.NaN;
     this.showParts(sprite);
   }
@@ -244,34 +277,56 @@ export class ConvoyLayer {
     const { status } = sprite.info;
     const shown = sprite.leader === null;
     // A convoy waiting at its border crossing would hide the crossing's marker.
-    sprite.dot.setVisible(status !== 'waiting');
-    sprite.pill.setVisible(shown);
-    sprite.count.setVisible(shown);
-    sprite.badge.setVisible(shown && (status === 'held' || status === 'halted' || status === 'returning'));
-    sprite.arrow.setVisible(shown && (status === 'moving' || status === 'returning'));
-    for (const shield of sprite.escorts) shield.setVisible(shown);
-    for (const card of sprite.stack) card.setVisible(shown).setTexture(sprite.pill.texture.key);
+    show(sprite.dot, status !== 'waiting');
+    show(sprite.pill, shown);
+    show(sprite.count, shown);
+    show(sprite.badge, shown && (status === 'held' || status === 'halted' || status === 'returning'));
+    show(sprite.arrow, shown && (status === 'moving' || status === 'returning'));
+    for (const shield of sprite.escorts) show(shield, shown);
+    for (const card of sprite.stack) show(card, shown);
+    // Parts are laid out again with the pill's current picture.
+    sprite.angle = Number.NaN;
+  }
+
+  private moveTo(sprite: ConvoySprite): void {
+    const c = this.host.cssPoint(sprite.at);
+    sprite.el.style.transform = `translate(${px(c.x)}, ${px(c.y)})`;
   }
 
   private place(sprite: ConvoySprite, routeKm: number): void {
     const { point, angle: roadAngle } = pointAlong(sprite.path, routeKm);
     const returning = sprite.info.status === 'returning' || sprite.ending === 'returned';
     const angle = returning ? roadAngle + Math.PI : roadAngle;
-    sprite.container.setPosition(point.x, point.y);
+    sprite.at = point;
+    this.moveTo(sprite);
     if (angle === sprite.angle) return;
     sprite.angle = angle;
+    this.layOut(sprite, roadAngle);
+  }
+
+  /** The pill and its parts around the convoy's point, for a road at `roadAngle`. */
+  private layOut(sprite: ConvoySprite, roadAngle: number): void {
+    const { icon } = this.host;
+    const angle = sprite.angle;
     const up = upNormal(roadAngle);
     // Waiting at a border crossing: the pill stands behind it, out of the way of the route and the labels.
     const waiting = sprite.info.status === 'waiting';
     const cx = waiting ? -Math.cos(roadAngle) * (PILL.width / 2 + 9) : up.x * CONVOY_OFFSET;
     const cy = waiting ? -Math.sin(roadAngle) * (PILL.height / 2 + 9) : up.y * CONVOY_OFFSET;
     sprite.pillOffset = { x: cx, y: cy };
-    sprite.pill.setPosition(cx, cy);
-    sprite.count.setPosition(cx + (sprite.badge.visible ? 2 : 0), cy);
-    sprite.badge.setPosition(cx - PILL.width / 2 - 1, cy);
-    sprite.escorts.forEach((shield, i) => shield.setPosition(cx + PILL.width / 2 + 3 + i * 8, cy - 1));
-    sprite.stack.forEach((card, i) => card.setPosition(cx + 3 * (i + 1), cy - 3 * (i + 1)));
-    sprite.arrow.setPosition(cx + Math.cos(angle) * (PILL.width / 2 + 6), cy + Math.sin(angle) * (PILL.height / 2 + 5)).setRotation(angle);
+    const pill = icon(sprite.pillIcon);
+    placeIcon(sprite.pill, pill, cx, cy);
+    const badged = sprite.badge.style.display !== 'none';
+    sprite.count.style.transform = `translate(${px(cx + (badged ? 2 : 0))}, ${px(cy)}) translate(-50%, -50%)`;
+    const { status } = sprite.info;
+    const badge = status === 'held' ? ICON.badgeHeld : status === 'halted' ? ICON.badgeHalted : ICON.badgeReturning;
+    placeIcon(sprite.badge, icon(badge), cx - PILL.width / 2 - 1, cy);
+    sprite.escorts.forEach((shield, i) => {
+      const image = icon(ICON.shield);
+      placeIcon(shield, { ...image, width: image.width * 0.85, height: image.height * 0.85 }, cx + PILL.width / 2 + 3 + i * 8, cy - 1);
+    });
+    sprite.stack.forEach((card, i) => placeIcon(card, pill, cx + 3 * (i + 1), cy - 3 * (i + 1)));
+    placeIcon(sprite.arrow, icon(ICON.arrow), cx + Math.cos(angle) * (PILL.width / 2 + 6), cy + Math.sin(angle) * (PILL.height / 2 + 5), angle);
   }
 
   /**
@@ -286,8 +341,7 @@ export class ConvoyLayer {
         sprite.leader = null;
         continue;
       }
-      const c = this.host.cssPoint({ x: sprite.container.x, y: sprite.container.y });
-      const at = { x: c.x + sprite.pillOffset.x, y: c.y + sprite.pillOffset.y };
+      const at = this.pillPoint(sprite.id)!;
       const near = leaders.find((l) => Math.abs(l.at.x - at.x) < PILL.width * 0.6 && Math.abs(l.at.y - at.y) < PILL.height * 0.8);
       sprite.leader = near ? near.sprite.id : null;
       if (!near) leaders.push({ sprite, at });
@@ -302,26 +356,34 @@ export class ConvoyLayer {
     }
     for (const sprite of this.sprites.values()) {
       // A follower keeps its dot on the road; its pill is the leader's.
-      if (sprite.pill.visible !== (sprite.leader === null)) this.showParts(sprite);
+      if ((sprite.pill.style.display !== 'none') !== (sprite.leader === null)) this.relayOut(sprite);
       const group = groups.get(sprite.id) ?? { convoys: 1, tankers: sprite.info.tankers };
       if (group.convoys === sprite.group.convoys && group.tankers === sprite.group.tankers) continue;
       sprite.group = group;
-      if (sprite.count.text !== String(group.tankers)) sprite.count.setText(String(group.tankers));
+      if (sprite.count.textContent !== String(group.tankers)) sprite.count.textContent = String(group.tankers);
       const cards = Math.min(2, group.convoys - 1);
       while (sprite.stack.length < cards) {
-        const card = this.host.scene.add.image(0, 0, sprite.pill.texture.key).setScale(1 / this.host.pixelRatio);
-        // Behind the convoy's own pill: just after the dot, first in the container.
-        sprite.container.addAt(card, 1);
+        const card = part(sprite.el, 'map-convoy-card');
+        // Behind the convoy's own pill: just after the dot.
+        sprite.dot.after(card);
         sprite.stack.push(card);
       }
-      while (sprite.stack.length > cards) sprite.stack.pop()?.destroy();
-      sprite.stack.forEach((card, i) => card.setPosition(sprite.pillOffset.x + 3 * (i + 1), sprite.pillOffset.y - 3 * (i + 1)));
-      this.showParts(sprite);
+      while (sprite.stack.length > cards) sprite.stack.pop()?.remove();
+      this.relayOut(sprite);
     }
   }
 
+  private relayOut(sprite: ConvoySprite): void {
+    const angle = sprite.angle;
+    this.showParts(sprite);
+    const returning = sprite.info.status === 'returning' || sprite.ending === 'returned';
+    if (Number.isNaN(angle)) return;
+    sprite.angle = angle;
+    this.layOut(sprite, returning ? angle - Math.PI : angle);
+  }
+
   private remove(sprite: ConvoySprite): void {
-    sprite.container.destroy();
+    sprite.el.remove();
     this.sprites.delete(sprite.id);
   }
 }

@@ -10,11 +10,11 @@ import type { GameSession } from '../app/session';
 import { loadGeography } from './geography';
 
 export { loadGeography };
-import { softwareWebGL } from './gpu';
+import { isSoftwareContext, softwareWebGL } from './gpu';
 import { createLegend, type Legend } from './legend';
 import { MapScene, type Insets } from './map-scene';
 import { OnDemandGame } from './on-demand-game';
-import { COLORS } from './style';
+import { COLORS, pagePalette } from './style';
 
 export interface MapHandle {
   destroy(): void;
@@ -61,15 +61,16 @@ function parentSize(parent: HTMLElement): { width: number; height: number } {
 
 export async function mountMap(session: GameSession, parent: HTMLElement, options: MapOptions): Promise<MapHandle> {
   const geography = loadGeography();
-  const software = softwareWebGL();
   // Sharp on high-density screens, but capped: every extra canvas pixel costs fill rate on
-  // phones, and far more without a GPU.
-  const pixelRatio = software ? 1 : Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  // phones, and far more without a GPU (asked only where it matters: the probe takes time).
+  const density = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const pixelRatio = density > 1 && softwareWebGL() ? 1 : density;
   const size = parentSize(parent);
 
   let legend: Legend | null = null;
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
+  const palette = pagePalette(document.documentElement);
   const scene = new MapScene({
     session,
     selection: options.selection,
@@ -77,17 +78,18 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
     pixelRatio,
     onReady: () => ready(),
     onLegendKey: () => legend?.toggle(),
-    glideFps: software ? 20 : 60,
+    palette,
   });
 
   const game = new OnDemandGame({
     type: Phaser.AUTO,
     parent,
-    // Mali's colour: the scene fills only the sea and the neighbours (see MapScene#setGeography).
+    // Mali's colour, as the backdrop's (see backdrop.ts): seen only before it is drawn.
     backgroundColor: COLORS.mali,
     // The canvas has device pixels; CSS shows it at the parent's size (zoom = 1 / ratio).
     scale: { mode: Phaser.Scale.NONE, width: size.width * pixelRatio, height: size.height * pixelRatio, zoom: 1 / pixelRatio },
-    render: { antialias: true, antialiasGL: !software, powerPreference: 'default' },
+    // Textures only (the lines and shapes are on the backdrop): no multisampling needed.
+    render: { antialias: true, antialiasGL: false, powerPreference: 'default' },
     input: { keyboard: false, gamepad: false, mouse: { preventDefaultWheel: true }, touch: true },
     audio: { noAudio: true },
     banner: false,
@@ -98,11 +100,15 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   game.wantsFrame = () => scene.wantsFrame();
   try {
     await withTimeout(started, START_TIMEOUT_MS);
+    performance.mark('lifeline:map-scene-created');
   } catch (error) {
     game.destroy(true);
     throw error;
   }
+  const gl = (game.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>).gl;
+  if (!gl || isSoftwareContext(gl)) scene.glideFps = 20;
   scene.setGeography(await geography);
+  performance.mark('lifeline:map-geography');
 
   const canvas = game.canvas;
   // Out of the flow, so that the canvas never props its parent open when the parent shrinks.
@@ -115,7 +121,7 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   canvas.style.display = 'block';
   canvas.style.outlineOffset = '-3px';
 
-  legend = createLegend(parent, (key) => iconUrl(game, key), size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height);
+  legend = createLegend(parent, (key) => iconUrl(game, key), size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
 
   let last = { width: 0, height: 0, insets: '' };
   const resize = (): void => {

@@ -5,7 +5,7 @@
  */
 import { t } from '../app/i18n';
 import { ICON } from './icons';
-import { COLORS, RISK } from './style';
+import { COLORS, riskStyles, type Palette } from './style';
 
 export interface Legend {
   element: HTMLElement;
@@ -18,7 +18,8 @@ export interface Legend {
 let legends = 0;
 const hex = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 
-export function createLegend(parent: HTMLElement, iconSource: (key: string) => string | null, openInitially: boolean): Legend {
+export function createLegend(parent: HTMLElement, iconSource: (key: string) => string | null, openInitially: boolean, palette: Palette): Legend {
+  const risk = riskStyles(palette);
   // A landmark of its own: what the map's shapes and colours mean.
   const root = document.createElement('aside');
   root.setAttribute('aria-label', t('map.legend.title'));
@@ -75,7 +76,7 @@ export function createLegend(parent: HTMLElement, iconSource: (key: string) => s
     Object.assign(item.style, { display: 'flex', alignItems: 'center', gap: '4px' });
     const swatch = document.createElement('span');
     swatch.setAttribute('aria-hidden', 'true');
-    const style = RISK[level];
+    const style = risk[level];
     const color = hex(style.color);
     Object.assign(swatch.style, {
       display: 'inline-block',

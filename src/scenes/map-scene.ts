@@ -15,13 +15,15 @@ import type { MapSelection, SelectionBus } from '../app/selection';
 import type { GameSession, SessionSnapshot } from '../app/session';
 import type { LevelContext } from '../sim/context';
 import type { GameState } from '../sim/state';
-import { ConvoyLayer } from './convoy-layer';
-import { DEFAULT_BBOX, type Geography, type Ring } from './geography';
+import { Backdrop, type CountryName, type Stroke } from './backdrop';
+import { ConvoyLayer, type IconImage } from './convoy-layer';
+import { DEFAULT_BBOX, type Geography } from './geography';
 import { ICON, createIcons } from './icons';
 import { attachMapInput } from './map-input';
+import { addText } from './text';
 import { placeLabels, type Anchor, type Box, type LabelRequest } from './labels';
 import { buildLayout, distanceToSegment, pointAlong, routeKmOf, routePathOf, upNormal, type MapLayout } from './layout';
-import { entryStatuses, intelEmphasis, intelMarkers, patrolMarkers, riskLevel, townStatuses, type IntelMarker } from './model';
+import { entryStatuses, intelEmphasis, intelMarkers, patrolMarkers, riskLevel, townStatuses, type IntelMarker, type RiskLevel } from './model';
 import {
   centerOn,
   clampView,
@@ -36,7 +38,7 @@ import {
   type View,
   type ZoomLimits,
 } from './projection';
-import { COLORS, FIT_PADDING, FONT, RISK, SIZES, ZOOM } from './style';
+import { COLORS, FIT_PADDING, FONT, SIZES, ZOOM, riskStyles, type Palette, type RiskStyle } from './style';
 
 export interface Insets {
   top: number;
@@ -53,26 +55,20 @@ export interface MapSceneOptions {
   pixelRatio: number;
   onReady: () => void;
   onLegendKey?: () => void;
-  /**
-   * Frames per second at most for gliding convoys. Lower where WebGL is software-rendered:
-   * each frame drawn costs CPU there, and a glide at 20 fps still reads as motion.
-   */
-  glideFps: number;
+  palette: Palette;
 }
 
+/** The texture the backdrop's picture is shown with. */
+const BACKDROP = 'map-backdrop';
+
+/** Draw order in the scene. */
 const DEPTH = {
-  country: 0,
-  border: 1,
-  countryLabel: 2,
-  halo: 3,
-  road: 4,
+  backdrop: 0,
   corridorLabel: 5,
   town: 6,
   unit: 7,
   intel: 8,
   label: 9,
-  convoy: 10,
-  ring: 11,
 } as const;
 
 interface TownSprite {
@@ -137,11 +133,10 @@ export class MapScene extends Phaser.Scene {
   private roadsDirty = true;
 
   private geography: Geography | null = null;
-  private countryShapes: Phaser.GameObjects.Polygon[] = [];
-  private countryLabels: Phaser.GameObjects.Text[] = [];
-  private borders!: Phaser.GameObjects.Graphics;
-  private halo!: Phaser.GameObjects.Graphics;
-  private roads!: Phaser.GameObjects.Graphics;
+  private readonly backdrop: Backdrop;
+  private backdropTexture!: Phaser.Textures.CanvasTexture;
+  private backdropImage!: Phaser.GameObjects.Image;
+  private readonly risk: Record<RiskLevel, RiskStyle>;
   private corridorLabels: CorridorLabel[] = [];
   /** Where corridor names were put, CSS px: town labels keep clear of them. */
   private corridorBoxes: Box[] = [];
@@ -150,12 +145,23 @@ export class MapScene extends Phaser.Scene {
   private patrols = new Map<string, PinnedSprite & { road: string }>();
   private intel = new Map<string, PinnedSprite & { marker: IntelMarker; text: Phaser.GameObjects.Text; icon: Phaser.GameObjects.Image }>();
   private convoys!: ConvoyLayer;
-  private ring!: Phaser.GameObjects.Image;
-  private ringTween: Phaser.Tweens.Tween | null = null;
+  /** Over the canvas: the convoys and the selection ring, as HTML (see convoy-layer.ts). */
+  private overlay!: HTMLElement;
+  private ring!: HTMLElement;
+  private ringBreath: Animation | null = null;
+  private readonly icons = new Map<string, IconImage>();
   private cleanups: (() => void)[] = [];
   /** Frames still to draw: the game draws only when something changed (see OnDemandGame). */
   private pendingFrames = 2;
+  /** The state or the labels changed: draw a frame if the scene looks any different. */
+  private changesToCheck = true;
+  private lastDrawn = '';
   private lastGlide = 0;
+  /**
+   * Frames per second at most for gliding convoys. Lower where WebGL is software-rendered:
+   * each frame drawn costs CPU there, and a glide at 20 fps still reads as motion.
+   */
+  glideFps = 60;
 
 
   constructor(private readonly options: MapSceneOptions) {
@@ -168,29 +174,47 @@ export class MapScene extends Phaser.Scene {
     this.layout = buildLayout(this.ctx);
     this.state = options.session.state;
     this.speed = options.session.speed;
+    this.backdrop = new Backdrop(this.u, (width, height) => this.backdropTexture.setSize(width, height));
+    this.risk = riskStyles(options.palette);
   }
 
   // --- lifecycle ----------------------------------------------------------------------------
 
   create(): void {
     createIcons(this, this.u);
-    this.borders = this.add.graphics().setDepth(DEPTH.border);
-    this.halo = this.add.graphics().setDepth(DEPTH.halo);
-    this.roads = this.add.graphics().setDepth(DEPTH.road);
+    this.backdropTexture = this.textures.addCanvas(BACKDROP, this.backdrop.canvas)!;
+    this.backdropImage = this.add.image(0, 0, BACKDROP).setOrigin(0).setDepth(DEPTH.backdrop);
     this.setBounds(DEFAULT_BBOX);
     this.createCorridorLabels();
     this.createTowns();
-    this.ring = this.add.image(0, 0, ICON.ring).setDepth(DEPTH.ring).setVisible(false);
+    this.overlay = document.createElement('div');
+    this.overlay.className = 'map-overlay';
+    this.overlay.setAttribute('aria-hidden', 'true');
+    Object.assign(this.overlay.style, { position: 'absolute', inset: '0', overflow: 'hidden', pointerEvents: 'none', zIndex: '1' });
+    this.game.canvas.after(this.overlay);
+    this.ring = document.createElement('span');
+    this.ring.className = 'map-ring';
+    const ring = this.icon(ICON.ring);
+    Object.assign(this.ring.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      width: `${ring.width}px`,
+      height: `${ring.height}px`,
+      backgroundImage: `url("${ring.url}")`,
+      backgroundSize: '100% 100%',
+      display: 'none',
+    });
     this.convoys = new ConvoyLayer({
-      scene: this,
+      overlay: this.overlay,
       ctx: this.ctx,
       layout: this.layout,
-      depth: DEPTH.convoy,
-      pixelRatio: this.u,
-      scale: () => this.k,
+      icon: (key) => this.icon(key),
       cssPoint: (p) => this.cssPoint(p),
       hourFraction: () => this.session.hourFraction,
     });
+    // Above the convoys.
+    this.overlay.append(this.ring);
     this.syncState(this.state, true);
     this.cleanups.push(
       attachMapInput({
@@ -226,7 +250,6 @@ export class MapScene extends Phaser.Scene {
 
   /** Called by the game after each update. */
   wantsFrame(): boolean {
-    if (this.ringTween?.isPlaying()) return true;
     if (this.pendingFrames <= 0) return false;
     this.pendingFrames -= 1;
     return true;
@@ -235,64 +258,58 @@ export class MapScene extends Phaser.Scene {
   /** Stop listening to the session, the selection and the keyboard (the map is going away). */
   detach(): void {
     for (const off of this.cleanups.splice(0)) off();
+    this.backdrop.destroy();
+    this.ringBreath?.cancel();
+    this.overlay?.remove();
   }
 
   override update(time: number): void {
     if (this.viewDirty) this.applyView();
     if (this.roadsDirty) this.drawRoads();
-    if (time - this.lastGlide >= 1000 / this.options.glideFps - 2) {
+    if (time - this.lastGlide >= 1000 / this.glideFps - 2) {
+      // Convoys are HTML over the canvas: their moving does not redraw the map.
       const { moved, stopped } = this.convoys.glide(this.session.hourFraction);
-      if (moved) {
-        this.lastGlide = time;
-        this.requestFrame();
-      }
+      if (moved) this.lastGlide = time;
       // A convoy came to rest: town labels may now make room for it.
       if (stopped) this.labelsDirty = true;
     }
     if (this.labelsDirty) this.placeTownLabels();
     this.placeRing();
+    if (this.changesToCheck) {
+      this.changesToCheck = false;
+      const drawn = this.displaySignature();
+      if (drawn !== this.lastDrawn) this.requestFrame();
+      this.lastDrawn = drawn;
+    }
+    // In step with this frame: the still layers follow the camera without lag.
+    if (this.backdrop.render(this.view)) {
+      this.requestFrame();
+      this.backdropTexture.refresh();
+      const corner = screenToWorld(this.view, 0, 0);
+      // One canvas pixel per texture pixel: the picture was drawn for this very view.
+      this.backdropImage.setPosition(corner.x, corner.y).setScale(1 / this.view.zoom);
+    }
   }
 
   /** The geography arrives after the scene starts (it is fetched in parallel with Phaser's boot). */
   setGeography(geography: Geography | null): void {
     this.geography = geography;
-    for (const shape of this.countryShapes) shape.destroy();
-    for (const label of this.countryLabels) label.destroy();
-    this.countryShapes = [];
-    this.countryLabels = [];
+    const project = this.layout.projection.project;
+    const names: CountryName[] = [];
+    for (const country of geography?.countries ?? []) {
+      if (!country.label) continue;
+      names.push({
+        text: countryName(country.iso2, country.name).toLocaleUpperCase(lang()),
+        at: project(country.label[0], country.label[1]),
+        mali: country.iso2 === 'ML',
+      });
+    }
+    this.backdrop.setGeography(geography, project, names);
     if (!geography) return;
     this.setBounds(geography.bbox);
-    const project = this.layout.projection.project;
-    // The canvas clears to Mali's colour (see index.ts): only the sea and the neighbours are
-    // filled, which keeps the pixels drawn per frame low where WebGL is software-rendered.
-    const fill = (ring: Ring, color: number): void => {
-      const points = ring.map(([lon, lat]) => project(lon, lat));
-      this.countryShapes.push(this.add.polygon(0, 0, points, color, 1).setOrigin(0).setDepth(DEPTH.country));
-    };
-    if (geography.sea) fill(geography.sea, COLORS.sea);
-    for (const country of geography.countries) {
-      const mali = country.iso2 === 'ML';
-      if (!mali) for (const ring of country.polygons) fill(ring, COLORS.land);
-      if (country.label) {
-        const at = project(country.label[0], country.label[1]);
-        const name = countryName(country.iso2, country.name).toLocaleUpperCase(lang());
-        const text = this.add
-          .text(at.x, at.y, name, {
-            fontFamily: FONT,
-            fontSize: `${mali ? SIZES.maliLabel : SIZES.countryLabel}px`,
-            fontStyle: mali ? 'bold' : 'normal',
-            color: mali ? COLORS.maliLabel : COLORS.countryLabel,
-            resolution: this.u,
-            letterSpacing: mali ? 6 : 3,
-          })
-          .setOrigin(0.5)
-          .setDepth(DEPTH.countryLabel)
-          .setAlpha(mali ? 0.85 : 0.9);
-        this.countryLabels.push(text);
-      }
-    }
     this.appliedZoom = -1;
     this.viewDirty = true;
+    this.labelsDirty = true;
     this.resizeView(this.view.width, this.view.height, false);
   }
 
@@ -374,6 +391,8 @@ export class MapScene extends Phaser.Scene {
       this.appliedZoom = this.view.zoom;
       this.rescale();
     }
+    // HTML over the canvas follows the camera by hand.
+    this.convoys.reposition();
     this.placeCorridorLabels();
   }
 
@@ -384,50 +403,24 @@ export class MapScene extends Phaser.Scene {
 
   private rescale(): void {
     const k = this.k;
-    this.drawBorders();
     this.roadsDirty = true;
-    for (const text of this.countryLabels) text.setScale(k);
     for (const town of this.towns.values()) town.container.setScale(k);
     for (const label of this.labels.values()) label.container.setScale(k);
     for (const pin of [...this.patrols.values(), ...this.intel.values()]) this.placePinned(pin);
-    this.convoys.rescale();
-    this.ring.setScale(k / this.u);
   }
 
   // --- geography and roads --------------------------------------------------------------------
 
-  private drawBorders(): void {
-    const g = this.borders;
-    g.clear();
-    if (!this.geography) return;
-    const k = this.k;
-    const project = this.layout.projection.project;
-    const stroke = (lines: Ring[], width: number, color: number, alpha: number): void => {
-      g.lineStyle(width * k, color, alpha);
-      for (const line of lines) {
-        g.beginPath();
-        line.forEach(([lon, lat], i) => {
-          const p = project(lon, lat);
-          if (i === 0) g.moveTo(p.x, p.y);
-          else g.lineTo(p.x, p.y);
-        });
-        g.strokePath();
-      }
-    };
-    stroke(this.geography.coast, 1.2, COLORS.coast, 1);
-    stroke(this.geography.borders, 1, COLORS.border, 1);
-    // Mali's border: a soft wide glow under a crisp line, so the country reads at a glance.
-    stroke(this.geography.maliBorder, 5, COLORS.maliBorder, 0.12);
-    stroke(this.geography.maliBorder, 1.6, COLORS.maliBorder, 0.9);
-  }
-
+  /** The roads by risk, and the highlights of what is selected under them, for the backdrop. */
   private drawRoads(): void {
     this.roadsDirty = false;
     const k = this.k;
-    const roads = this.roads;
-    const halo = this.halo;
-    roads.clear();
-    halo.clear();
+    const halos: Stroke[] = [];
+    const lines = new Map<RiskLevel, Point[][]>([
+      ['low', []],
+      ['medium', []],
+      ['high', []],
+    ]);
     const selected = this.selection.value;
     const selectedRoad = selected?.kind === 'road' ? this.ctx.roads.get(selected.id) : undefined;
     const escorted = selected?.kind === 'unit' ? this.state.units.find((u) => u.id === selected.id)?.task : undefined;
@@ -438,23 +431,15 @@ export class MapScene extends Phaser.Scene {
     for (const road of this.ctx.level.roads) {
       const seg = this.layout.roads.get(road.id);
       if (!seg) continue;
-      const style = RISK[riskLevel(road.risk)];
-      if (selectedRoad && road.id === selectedRoad.id) {
-        halo.lineStyle((style.width + 12) * k, COLORS.selection, 0.45);
-        halo.lineBetween(seg.a.x, seg.a.y, seg.b.x, seg.b.y);
-      } else if (selectedRoad && road.corridor === selectedRoad.corridor) {
-        halo.lineStyle((style.width + 8) * k, COLORS.selection, 0.14);
-        halo.lineBetween(seg.a.x, seg.a.y, seg.b.x, seg.b.y);
-      }
-      if (patrolRoad === road.id) {
-        halo.lineStyle((style.width + 12) * k, COLORS.unitLight, 0.4);
-        halo.lineBetween(seg.a.x, seg.a.y, seg.b.x, seg.b.y);
-      }
-      roads.lineStyle((style.width + 3) * k, COLORS.casing, 0.95);
-      roads.lineBetween(seg.a.x, seg.a.y, seg.b.x, seg.b.y);
-      roads.lineStyle(style.width * k, style.color, 1);
+      const level = riskLevel(road.risk);
+      const style = this.risk[level];
+      const whole = [seg.a, seg.b];
+      if (selectedRoad && road.id === selectedRoad.id) halos.push({ lines: [whole], width: style.width + 12, color: COLORS.selection, alpha: 0.45 });
+      else if (selectedRoad && road.corridor === selectedRoad.corridor) halos.push({ lines: [whole], width: style.width + 8, color: COLORS.selection, alpha: 0.14 });
+      if (patrolRoad === road.id) halos.push({ lines: [whole], width: style.width + 12, color: COLORS.unitLight, alpha: 0.4 });
+      const out = lines.get(level)!;
       if (style.dash) {
-        const [on, off] = style.dash as [number, number];
+        const [on, off] = style.dash;
         const period = (on + off) * k;
         const dx = Math.cos(seg.angle);
         const dy = Math.sin(seg.angle);
@@ -464,21 +449,36 @@ export class MapScene extends Phaser.Scene {
         for (let i = 0; i < count; i++) {
           const s0 = start + i * period;
           const s1 = s0 + on * k;
-          roads.lineBetween(seg.a.x + dx * s0, seg.a.y + dy * s0, seg.a.x + dx * s1, seg.a.y + dy * s1);
+          out.push([
+            { x: seg.a.x + dx * s0, y: seg.a.y + dy * s0 },
+            { x: seg.a.x + dx * s1, y: seg.a.y + dy * s1 },
+          ]);
         }
-      } else roads.lineBetween(seg.a.x, seg.a.y, seg.b.x, seg.b.y);
+      } else out.push(whole);
     }
     if (convoyRoute) {
       const path = this.convoys.pathOf(convoyRoute.id) ?? routePathOf(this.ctx, this.layout, convoyRoute);
       const from = routeKmOf(this.ctx, convoyRoute);
       const ahead = convoyRoute.status === 'returning' ? path.points.slice(0, convoyRoute.leg + 1).reverse() : path.points.slice(convoyRoute.leg + 1);
       const here = pointAlong(path, from).point;
-      halo.lineStyle(14 * k, COLORS.selection, 0.4);
-      halo.beginPath();
-      halo.moveTo(here.x, here.y);
-      for (const p of ahead) halo.lineTo(p.x, p.y);
-      halo.strokePath();
+      halos.push({ lines: [[here, ...ahead]], width: 14, color: COLORS.selection, alpha: 0.4 });
     }
+    // Casings are as wide as the widest road plus a rim; each road's own colour goes on top.
+    const strokes: Stroke[] = [...halos];
+    for (const level of ['low', 'medium', 'high'] as const) {
+      const style = this.risk[level];
+      const mine = this.ctx.level.roads.filter((road) => riskLevel(road.risk) === level).flatMap((road) => {
+        const seg = this.layout.roads.get(road.id);
+        return seg ? [[seg.a, seg.b]] : [];
+      });
+      if (mine.length > 0) strokes.push({ lines: mine, width: style.width + 3, color: COLORS.casing, alpha: 0.95 });
+    }
+    for (const level of ['low', 'medium', 'high'] as const) {
+      const own = lines.get(level)!;
+      if (own.length > 0) strokes.push({ lines: own, width: this.risk[level].width, color: this.risk[level].color, alpha: 1 });
+    }
+    this.backdrop.setStrokes(strokes);
+    this.requestFrame();
   }
 
   private unitRoad(unitId: string): string | undefined {
@@ -492,8 +492,8 @@ export class MapScene extends Phaser.Scene {
       if (!road) continue;
       const full = pick(corridor.name);
       const short = full.replace(/\s*\(.*\)\s*$/, '');
-      const name = this.add.text(0, 0, short, this.textStyle(SIZES.corridorLabel, COLORS.corridorText, 'italic')).setOrigin(0.5, 0);
-      const note = this.add.text(0, name.height - 2, t('map.blockade'), this.textStyle(SIZES.corridorLabel, COLORS.blockadeText, 'bold')).setOrigin(0.5, 0).setVisible(false);
+      const name = addText(this, 0, 0, short, this.textStyle(SIZES.corridorLabel, COLORS.corridorText, 'italic')).setOrigin(0.5, 0);
+      const note = addText(this, 0, name.height - 2, t('map.blockade'), this.textStyle(SIZES.corridorLabel, COLORS.blockadeText, 'bold')).setOrigin(0.5, 0).setVisible(false);
       const container = this.add.container(0, 0, [name, note]).setDepth(DEPTH.corridorLabel);
       this.corridorLabels.push({ id: corridor.id, road, container, name, note });
     }
@@ -586,8 +586,8 @@ export class MapScene extends Phaser.Scene {
       this.towns.set(town.id, { id: town.id, kind, entry, container, marker, shields: [], radius });
 
       const bold = kind === 'capital';
-      const name = this.add.text(0, 0, town.name, this.textStyle(bold ? SIZES.capitalLabel : SIZES.townLabel, COLORS.labelText, bold ? 'bold' : 'normal'));
-      const sub = this.add.text(0, 0, '', this.textStyle(SIZES.townLabel - 2, COLORS.labelMuted, 'normal'));
+      const name = addText(this, 0, 0, town.name, this.textStyle(bold ? SIZES.capitalLabel : SIZES.townLabel, COLORS.labelText, bold ? 'bold' : 'normal'));
+      const sub = addText(this, 0, 0, '', this.textStyle(SIZES.townLabel - 2, COLORS.labelMuted, 'normal'));
       const label = this.add.container(0, 0, [name, sub]).setDepth(DEPTH.label);
       const priority = kind === 'capital' ? 0 : kind === 'border' ? 1 : kind === 'city' ? 2 : 3;
       this.labels.set(town.id, { id: town.id, container: label, name, sub, width: 0, height: 0, priority, radius, box: null });
@@ -650,6 +650,7 @@ export class MapScene extends Phaser.Scene {
 
   private placeTownLabels(): void {
     this.labelsDirty = false;
+    this.changesToCheck = true;
     const selected = this.selection.value;
     const selectedTown = selected?.kind === 'town' ? selected.id : selected?.kind === 'entry' ? this.ctx.entries.get(selected.id)?.town : undefined;
     const requests: LabelRequest[] = [];
@@ -676,16 +677,18 @@ export class MapScene extends Phaser.Scene {
     // Convoys standing still (waiting, held, halted, or stopped at a town for the hour); moving ones just pass over.
     soft.push(...this.convoys.restingPills());
     // Country names come last and only where they fit: they must never hide a town's name.
-    this.countryLabels.forEach((text, i) => {
-      const at = screen({ x: text.x, y: text.y });
-      requests.push({ id: `country:${i}`, x: at.x, y: at.y, radius: 0, width: text.width, height: text.height, priority: 10, anchors: ['center'], mayLeaveViewport: true });
+    const countries = this.backdrop.countryNames;
+    countries.forEach((name, i) => {
+      const at = screen(name.at);
+      requests.push({ id: `country:${i}`, x: at.x, y: at.y, radius: 0, width: name.width, height: name.height, priority: 10, anchors: ['center'], mayLeaveViewport: true });
     });
+    const countryShown = countries.map(() => false);
     const open = this.openArea();
     const viewport = { x: open.x / this.u, y: open.y / this.u, width: open.width / this.u, height: open.height / this.u };
     const placed = placeLabels(requests, obstacles, viewport, soft);
     for (const p of placed) {
       if (p.id.startsWith('country:')) {
-        this.countryLabels[Number(p.id.slice(8))]?.setVisible(p.visible);
+        countryShown[Number(p.id.slice(8))] = p.visible;
         continue;
       }
       const label = this.labels.get(p.id);
@@ -697,6 +700,7 @@ export class MapScene extends Phaser.Scene {
       label.container.setPosition(world.x, world.y);
       this.alignLabel(label, p.anchor);
     }
+    this.backdrop.showCountryNames(countryShown);
   }
 
   private alignLabel(label: LabelSprite, anchor: Anchor): void {
@@ -748,7 +752,7 @@ export class MapScene extends Phaser.Scene {
       const icon = marker.kind === 'ambush' ? ICON.ambush : marker.kind === 'checkpoint' ? ICON.checkpoint : ICON.cell;
       if (!pin) {
         const image = this.add.image(0, 0, icon).setScale(1 / this.u);
-        const text = this.add.text(11, 0, '', this.textStyle(SIZES.intelLabel, '#f6ef9a', 'bold')).setOrigin(0, 0.5);
+        const text = addText(this, 11, 0, '', this.textStyle(SIZES.intelLabel, '#f6ef9a', 'bold')).setOrigin(0, 0.5);
         const obj = this.add.container(0, 0, [image, text]).setDepth(DEPTH.intel);
         pin = { obj, at: place.at, offset: place.offset, marker, text, icon: image };
         this.intel.set(marker.key, pin);
@@ -798,7 +802,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   private syncState(state: GameState, initial: boolean): void {
-    this.requestFrame();
+    // Most hours change nothing the canvas shows (the convoys are HTML): draw only if so.
+    this.changesToCheck = true;
     const previous = this.state;
     this.state = state;
     const snap = initial || this.reducedMotion || this.speed === 0;
@@ -820,54 +825,82 @@ export class MapScene extends Phaser.Scene {
     this.requestFrame();
     this.roadsDirty = true;
     this.labelsDirty = true;
-    this.ringTween?.stop();
-    this.ringTween = null;
-    this.ring.setAlpha(1);
+    this.ringBreath?.cancel();
+    this.ringBreath = null;
     this.placeRing();
-    if (this.ring.visible && !this.reducedMotion) {
+    if (this.ring.style.display !== 'none' && !this.reducedMotion && typeof this.ring.animate === 'function') {
       // Three slow breaths (under 1 Hz, never a flash) to draw the eye, then still.
-      this.ringTween = this.tweens.add({
-        targets: this.ring,
-        alpha: 0.5,
-        duration: 900,
-        yoyo: true,
-        repeat: 2,
-        ease: 'Sine.easeInOut',
-        onComplete: () => {
-          this.ring.setAlpha(1);
-          this.requestFrame();
-        },
-      });
+      this.ringBreath = this.ring.animate([{ opacity: 1 }, { opacity: 0.5 }, { opacity: 1 }], { duration: 1800, iterations: 3, easing: 'ease-in-out' });
     }
   }
 
   private placeRing(): void {
     const at = this.selectionPoint(this.selection.value);
-    this.ring.setVisible(at !== null);
-    if (at) this.ring.setPosition(at.x, at.y);
+    const shown = at !== null;
+    if ((this.ring.style.display !== 'none') !== shown) this.ring.style.display = shown ? '' : 'none';
+    if (!at) return;
+    const c = 'world' in at ? this.cssPoint(at.world) : at.css;
+    const r = this.icon(ICON.ring);
+    const transform = `translate(${Math.round(c.x - r.width / 2)}px, ${Math.round(c.y - r.height / 2)}px)`;
+    if (this.ring.style.transform !== transform) this.ring.style.transform = transform;
   }
 
-  /** Where the selection ring goes, in world units; null for roads (they get a halo) and for nothing. */
-  private selectionPoint(selected: MapSelection | null): Point | null {
+  /**
+   * What the scene's objects look like, in one string: position, size, turn, visibility,
+   * opacity, picture and text of each. Comparing it with the last frame's tells whether a
+   * change of state shows at all, so the canvas is drawn again only when it does.
+   */
+  private displaySignature(): string {
+    const parts: unknown[] = [];
+    const visit = (object: Phaser.GameObjects.GameObject): void => {
+      const o = object as Partial<Phaser.GameObjects.Image & Phaser.GameObjects.Text & Phaser.GameObjects.Container>;
+      parts.push(o.x, o.y, o.scaleX, o.scaleY, o.rotation, o.visible, o.alpha, o.texture?.key, o.text, o.style?.color);
+      if (Array.isArray(o.list)) for (const child of o.list) visit(child);
+    };
+    for (const object of this.children.list) visit(object);
+    return parts.join('|');
+  }
+
+  /** A marker picture made by createIcons, as a URL for HTML, with its size in CSS pixels. */
+  private icon(key: string): IconImage {
+    let image = this.icons.get(key);
+    if (!image) {
+      const source = this.textures.exists(key) ? this.textures.get(key).getSourceImage() : null;
+      image =
+        source instanceof HTMLCanvasElement
+          ? { url: source.toDataURL(), width: source.width / this.u, height: source.height / this.u }
+          : { url: 'data:,', width: 0, height: 0 };
+      this.icons.set(key, image);
+    }
+    return image;
+  }
+
+  /** Where the selection ring goes (a world point, or a convoy's pill on the canvas); null for roads (they get a halo) and for nothing. */
+  private selectionPoint(selected: MapSelection | null): { world: Point } | { css: Point } | null {
+    const world = (p: Point | null | undefined): { world: Point } | null => (p ? { world: p } : null);
+    const pill = (id: number): { css: Point } | null => {
+      const p = this.convoys.pillPoint(id);
+      return p ? { css: p } : null;
+    };
     if (!selected) return null;
     switch (selected.kind) {
       case 'town':
-        return this.layout.towns.get(selected.id) ?? null;
+        return world(this.layout.towns.get(selected.id));
       case 'entry': {
         const entry = this.ctx.entries.get(selected.id);
-        return entry ? (this.layout.towns.get(entry.town) ?? null) : null;
+        return entry ? world(this.layout.towns.get(entry.town)) : null;
       }
       case 'convoy':
-        return this.convoys.pillPoint(selected.id);
+        return pill(selected.id);
       case 'unit': {
         const unit = this.state.units.find((u) => u.id === selected.id);
         if (!unit) return null;
         if (unit.task.kind === 'patrol') {
           const pin = this.patrols.get(unit.id);
-          return pin ? { x: pin.obj.x, y: pin.obj.y } : null;
+          return pin ? world({ x: pin.obj.x, y: pin.obj.y }) : null;
         }
-        if (unit.task.kind === 'garrison') return this.layout.towns.get(unit.task.town) ?? null;
-        if (unit.task.kind === 'escort') return this.convoys.pillPoint(unit.task.convoy);
+        if (unit.task.kind === 'garrison') return world(this.layout.towns.get(unit.task.town));
+        if (unit.task.kind === 'escort') return pill(unit.task.convoy);
         return null;
       }
       case 'road':

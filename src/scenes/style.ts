@@ -36,11 +36,34 @@ export const COLORS = {
   legendBg: 0x15140f,
 } as const;
 
-export const RISK: Record<RiskLevel, { color: number; width: number; dash: number[] | null }> = {
-  low: { color: 0x56b4e9, width: 2.5, dash: null },
-  medium: { color: 0xe69f00, width: 3.5, dash: null },
-  high: { color: 0xd55e00, width: 4.5, dash: [9, 5] },
-};
+export interface RiskStyle {
+  color: number;
+  /** CSS pixels. */
+  width: number;
+  /** Dash and gap lengths in CSS pixels, or null for a solid line. */
+  dash: readonly [number, number] | null;
+}
+
+/** The page's colour setting (`data-palette` on the root element, see app/settings.ts). */
+export type Palette = 'default' | 'colour-blind';
+
+/**
+ * Road risk by palette. Okabe–Ito by default; in colour-blind mode, Paul Tol's "bright"
+ * colours as the HUD uses them (cyan, yellow, rose). Width and dashes tell the levels apart
+ * without colour in both.
+ */
+export function riskStyles(palette: Palette): Record<RiskLevel, RiskStyle> {
+  const colour = palette === 'colour-blind' ? { low: 0x66ccee, medium: 0xccbb44, high: 0xee6677 } : { low: 0x56b4e9, medium: 0xe69f00, high: 0xd55e00 };
+  return {
+    low: { color: colour.low, width: 2.5, dash: null },
+    medium: { color: colour.medium, width: 3.5, dash: null },
+    high: { color: colour.high, width: 4.5, dash: [9, 5] },
+  };
+}
+
+export function pagePalette(root: HTMLElement): Palette {
+  return root.dataset.palette === 'colour-blind' ? 'colour-blind' : 'default';
+}
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif';
 
