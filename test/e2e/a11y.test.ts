@@ -270,7 +270,9 @@ describe.sequential('the tutorial with the keyboard only, from the menu to the d
       // The focus stays on the button; the last morning ends the game.
       await page.keyboard.press('Enter');
       await page.waitForTimeout(150);
-      if ((await screen(page)) === 'playing' && !(await morning.evaluate((el) => el === document.activeElement).catch(() => false))) await tabTo(page, morning, { back: true });
+      // Past the last morning the button is disabled, then gone, until the game is saved and the debrief opens.
+      const over = await page.evaluate(() => document.querySelector<HTMLButtonElement>('.hud-morning')?.disabled !== false);
+      if ((await screen(page)) === 'playing' && !over && !(await morning.evaluate((el) => el === document.activeElement).catch(() => false))) await tabTo(page, morning, { back: true });
     }
     await page.waitForFunction(() => document.body.dataset.screen === 'debrief', undefined, { timeout: 30_000 });
   });
@@ -348,6 +350,30 @@ describe.each([
     try {
       expect(await tab.page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
       expect(await tab.page.evaluate(SMALL_TARGETS)).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  // Both open with a notification over the map: the tutorial's first 2025 event, with its lesson
+  // filling the bottom sheet (the least room the map gets), and the campaign's blockade notice.
+  it.each(['tutorial', 'bamako-2025'])('playing %s, a notification showing: no sideways scrolling, every visible control reachable, targets ≥ 24 px', async (level) => {
+    const tab = await open(`?level=${level}&seed=1&difficulty=normal`, { viewport });
+    try {
+      const { page } = tab;
+      await playing(page);
+      const toast = page.locator('.hud-toast').first();
+      const legend = page.locator('.map-legend-toggle');
+      await toast.waitFor({ state: 'visible' });
+      await legend.waitFor({ state: 'visible' });
+      expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
+      expect(await page.evaluate(SMALL_TARGETS)).toEqual([]);
+      // Not one pixel of the notification over the legend's button, and the check ran while it showed.
+      const [a, b] = [await toast.boundingBox(), await legend.boundingBox()];
+      expect(a && b, 'the notification and the legend button are both on screen').toBeTruthy();
+      const overlap = Math.min(a!.x + a!.width, b!.x + b!.width) > Math.max(a!.x, b!.x) && Math.min(a!.y + a!.height, b!.y + b!.height) > Math.max(a!.y, b!.y);
+      expect(overlap, `notification ${JSON.stringify(a)} and legend button ${JSON.stringify(b)} overlap`).toBe(false);
+      expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();
     }

@@ -12,7 +12,7 @@ import { h, type Child } from '../dom';
 import { newsText } from '../hud/model';
 import { sectorName } from '../hud/names';
 import { sourceLinks } from '../hud/news';
-import { createCharts, type Charts, type ChartSpec } from './charts';
+import { createCharts, PALETTE, type Charts, type LineSpec } from '../charts';
 import { aiMoveText, dailySeries, dayRows, dayStartHour, decisionText, discussionQuestions, playerDecisions } from './model';
 
 export interface DebriefOptions {
@@ -21,7 +21,6 @@ export interface DebriefOptions {
   onPrint?(): void;
 }
 
-const OKABE_ITO = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7'];
 const DASHES: (number[] | undefined)[] = [undefined, [6, 3], [2, 3], [10, 4, 2, 4], undefined, [6, 3], [2, 3]];
 
 /** What a previous render left behind on the same root (charts, print listeners). */
@@ -67,42 +66,60 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
 
   /* Charts */
   const series = dailySeries(state);
-  const specs: ChartSpec[] = [
+  const hundredths = (v: number): string => formatNumber(v, 2);
+  const specs: LineSpec[] = [
     {
+      kind: 'lines',
+      format: hundredths,
       title: t('debrief.chart.stock'),
       caption: t('debrief.chart.stockCaption'),
       yLabel: t('debrief.chart.millionL'),
       days: series.days,
-      series: [{ label: t('debrief.chart.stockSeries'), values: series.stockML, color: OKABE_ITO[0]! }],
+      series: [{ label: t('debrief.chart.stockSeries'), values: series.stockML, color: PALETTE[0]! }],
     },
     {
+      kind: 'lines',
+      format: hundredths,
       title: t('debrief.chart.trust'),
       caption: t('debrief.chart.trustCaption'),
       yLabel: t('debrief.chart.points'),
       days: series.days,
       range: [0, 100],
-      series: [{ label: t('debrief.chart.trustSeries'), values: series.trust, color: OKABE_ITO[1]! }],
+      series: [{ label: t('debrief.chart.trustSeries'), values: series.trust, color: PALETTE[1]! }],
     },
     {
+      kind: 'lines',
+      format: hundredths,
       title: t('debrief.chart.services'),
       caption: t('debrief.chart.servicesCaption'),
       yLabel: '%',
       days: series.days,
       range: [0, 100],
-      series: SECTORS.map((s, i) => ({ label: sectorName(s), values: series.services[s], color: OKABE_ITO[i]!, dash: DASHES[i] })),
+      series: SECTORS.map((s, i) => ({ label: sectorName(s), values: series.services[s], color: PALETTE[i]!, dash: DASHES[i] })),
     },
     {
+      kind: 'lines',
+      format: hundredths,
       title: t('debrief.chart.tankers'),
       caption: t('debrief.chart.tankersCaption'),
       yLabel: t('debrief.chart.tankersAxis'),
       days: series.days,
       series: [
-        { label: t('debrief.chart.delivered'), values: series.delivered, color: OKABE_ITO[2]!, bars: -1 },
-        { label: t('debrief.chart.lost'), values: series.lost, color: OKABE_ITO[5]!, bars: 1 },
+        { label: t('debrief.chart.delivered'), values: series.delivered, color: PALETTE[2]!, bars: -1 },
+        { label: t('debrief.chart.lost'), values: series.lost, color: PALETTE[5]!, bars: 1 },
       ],
     },
   ];
-  const charts: Charts | null = series.days.length > 0 ? createCharts(specs) : null;
+  const charts: Charts | null =
+    series.days.length > 0
+      ? createCharts(specs, {
+          dayLabel: t('debrief.chart.day'),
+          tableLabel: t('debrief.chart.table'),
+          titles: 'caption',
+          lineHeight: { share: 0.38, min: 180, max: 260 },
+          pointsBelowDays: 20,
+        })
+      : null;
 
   /* Day by day: decisions, the game, 2025 */
   const dayList = dayRows(ctx, state, session.log).map((row) => {

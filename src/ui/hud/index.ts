@@ -86,7 +86,8 @@ export function mountHud(session: GameSession, root: HTMLElement, options: HudOp
   const convoys = createConvoyPanel(hud);
   const forces = createForcesPanel(hud);
   const policies = createPoliciesPanel(hud);
-  // Notifications of blockade activity and 2025 events, over the map's top-left corner.
+  // Notifications of blockade activity and 2025 events, over the map's top-left corner (on short
+  // screens, a compact row beside the map legend's button: see hud.css).
   const toasts = h('section', { class: 'hud-toasts', 'aria-label': t('hud.toasts.label') });
   const news = createNewsPanel(hud, toasts);
   const parts: Record<TabId, Part> = { city, convoys, forces, policies, news };

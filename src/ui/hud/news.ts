@@ -109,8 +109,13 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
       const el = h(
         'div',
         { class: `hud-toast tag-${text.tag}` },
-        h('p', { class: 'news-meta' }, h('span', { class: 'news-tag' }, h('span', { 'aria-hidden': 'true' }, TAG_ICON[text.tag]), ' ', t(`hud.news.tag.${text.tag}`))),
-        h('p', { class: 'hud-toast-title' }, text.title),
+        h(
+          'div',
+          { class: 'hud-toast-text' },
+          h('p', { class: 'news-meta' }, h('span', { class: 'news-tag' }, h('span', { 'aria-hidden': 'true' }, TAG_ICON[text.tag]), ' ', t(`hud.news.tag.${text.tag}`))),
+          ' ',
+          h('p', { class: 'hud-toast-title' }, text.title),
+        ),
         h(
           'div',
           { class: 'actions' },

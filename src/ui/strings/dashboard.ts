@@ -135,6 +135,9 @@ export const dashboard = {
     'dash.q.airlift': '{count} of {n} students paid for the emergency airlift: very little fuel at a huge cost. Was it worth it, and for whom?',
     'dash.q.real': 'Open the real 2025 timeline in your debrief. Which of your decisions had a real counterpart, and which did not? What can a game like this not show?',
     'dash.csv.file': 'class-results',
+    'dash.tooManyFiles': '{n} files at once: this page takes at most {max} in one go. Nothing was added; load them in smaller groups.',
+    'dash.tooManyCodes': 'The pasted text holds {n} codes: this page takes at most {max} in one go. Nothing was added; paste them in smaller groups.',
+    'dash.pasteTooLong': 'The pasted text is larger than {max} MiB: this page does not read that much at once. Nothing was added; paste the codes in smaller groups.',
   },
   fr: {
     'dash.pageTitle': 'Tableau de bord de la classe — Lifeline: Bamako',
@@ -271,5 +274,8 @@ export const dashboard = {
     'dash.q.airlift': 'Élèves qui ont payé le pont aérien d’urgence : {count} sur {n}, pour très peu de carburant et un coût énorme. Cela valait-il la peine, et pour qui ?',
     'dash.q.real': 'Ouvrez la chronologie réelle de 2025 dans votre bilan. Lesquelles de vos décisions ont un équivalent réel, lesquelles non ? Que ne peut pas montrer un jeu comme celui-ci ?',
     'dash.csv.file': 'resultats-classe',
+    'dash.tooManyFiles': '{n} fichiers d’un coup : cette page en accepte au plus {max} à la fois. Rien n’a été ajouté ; chargez-les en plusieurs fois.',
+    'dash.tooManyCodes': 'Le texte collé contient {n} codes : cette page en accepte au plus {max} à la fois. Rien n’a été ajouté ; collez-les en plusieurs fois.',
+    'dash.pasteTooLong': 'Le texte collé dépasse {max} Mio : cette page ne lit pas autant à la fois. Rien n’a été ajouté ; collez les codes en plusieurs fois.',
   },
 };
