@@ -3,9 +3,9 @@
  * lazily loaded chunk), then the debrief. Owns the clock loop and the saves.
  */
 import './styles.css';
-import { LANGS, pick, setLang, t, type Lang } from './app/i18n';
+import { LANGS, pick, reasonText, setLang, t, type Lang } from './app/i18n';
 import { readDraft } from './app/draft';
-import { forgetLevels, listLevels, loadLevel, type LevelEntry } from './app/levels';
+import { forgetLevels, LevelListError, listLevels, loadLevel, type LevelEntry } from './app/levels';
 import { parseShareLink, type ShareLink } from './app/share';
 import { makeSave, MAX_SAVE_BYTES, openSaveSlot, parseSave, memorySlot, type SaveFile, type SaveSlot } from './app/saves';
 import { SelectionBus } from './app/selection';
@@ -15,6 +15,8 @@ import { applyDisplaySettings, defaultSettings, loadSettings, saveSettings, want
 import { guardSlot } from './app/storage';
 import type { GameAudio } from './audio';
 import { downloadText } from './ui/dom';
+import { loadGeography } from './scenes/geography';
+import type { Reason } from './sim/reason';
 import { NO_SETTINGS, scenarioContext } from './sim/scenario';
 import type { Difficulty } from './sim/state';
 import { showNotice } from './ui/notice';
@@ -47,6 +49,8 @@ const storage = (() => {
 let settings: Settings = loadSettings(storage, defaultSettings(navigator.languages));
 applyDisplaySettings(settings, document.documentElement);
 let slot: SaveSlot = memorySlot();
+/** Settles once the save storage is open (or known to be unavailable) and `slot` is set. */
+let slotReady: Promise<void> = Promise.resolve();
 let audio: GameAudio | undefined;
 let current: { session: GameSession; teardown: () => void } | undefined;
 let LEVELS: LevelEntry[] = [];
@@ -134,7 +138,7 @@ async function refreshContinue(): Promise<void> {
   }
 }
 
-async function readSave(): Promise<{ ok: true; value: SaveFile } | { ok: false; error: string; text: string } | undefined> {
+async function readSave(): Promise<{ ok: true; value: SaveFile } | { ok: false; reason: Reason; text: string } | undefined> {
   let text: string | undefined;
   try {
     text = await slot.read();
@@ -143,7 +147,7 @@ async function readSave(): Promise<{ ok: true; value: SaveFile } | { ok: false; 
   }
   if (text === undefined) return undefined;
   const parsed = parseSave(text);
-  return parsed.ok ? parsed : { ok: false, error: parsed.error, text };
+  return parsed.ok ? parsed : { ok: false, reason: parsed.reason, text };
 }
 
 function wireMenu(): void {
@@ -205,7 +209,8 @@ async function importSave(input: HTMLInputElement): Promise<void> {
   if (!file) return;
   if (file.size > MAX_SAVE_BYTES) return showMessage(t('menu.saveImportFailed', { reason: t('menu.reason.tooLarge') }));
   const parsed = parseSave(await file.text());
-  if (!parsed.ok) return showMessage(t('menu.saveImportFailed', { reason: parsed.error }));
+  if (!parsed.ok) return showMessage(t('menu.saveImportFailed', { reason: parsed.reason }));
+  await slotReady;
   const previous = await slot.read().catch(() => undefined);
   if (previous !== undefined) await slot.keepBackup(previous).catch(() => undefined);
   await slot.write(JSON.stringify(parsed.value));
@@ -219,10 +224,10 @@ async function importSave(input: HTMLInputElement): Promise<void> {
 async function startNewGame(levelId: string, seed: number, difficulty: Difficulty, link?: ShareLink): Promise<void> {
   void preloadGame();
   const loaded = await loadLevel(levelId);
-  if (!loaded.ok) return showMessage(t('menu.loadFailed', { reason: [loaded.error, ...(loaded.problems ?? [])].join('; ') }));
+  if (!loaded.ok) return showMessage(t('menu.loadFailed', { reason: [reasonText(loaded.reason), ...(loaded.problems ?? [])].join('; ') }));
   const settings = link?.settings ?? NO_SETTINGS;
   const built = scenarioContext(loaded.level, settings);
-  if (!built.ok) return showMessage(t('menu.badLink', { reason: built.error }));
+  if (!built.ok) return showMessage(t('menu.badLink', { reason: built.reason }));
   const session = GameSession.start(built.ctx, seed, difficulty, settings);
   session.speedLock = link?.speed?.locked ? link.speed.value : null;
   await play(session, link?.timeLimitMin);
@@ -246,7 +251,7 @@ async function startDraftGame(): Promise<void> {
   const difficulty: Difficulty = asked === 'easy' || asked === 'hard' ? asked : 'normal';
   try {
     const built = scenarioContext(read.level, NO_SETTINGS);
-    if (!built.ok) return showMessage(t('menu.loadFailed', { reason: built.error }));
+    if (!built.ok) return showMessage(t('menu.loadFailed', { reason: built.reason }));
     // The draft must not replace the player's saved game.
     slot = memorySlot();
     await play(GameSession.start(built.ctx, seed, difficulty));
@@ -259,11 +264,11 @@ async function continueGame(): Promise<void> {
   void preloadGame();
   const save = await readSave();
   if (!save) return;
-  if (!save.ok) return rejectSave(save.text, save.error);
+  if (!save.ok) return rejectSave(save.text, reasonText(save.reason));
   const loaded = await loadLevel(save.value.level.id);
   if (!loaded.ok) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelMissing', { id: save.value.level.id }));
   const scenario = scenarioContext(loaded.level, save.value.settings);
-  if (!scenario.ok) return rejectSave(JSON.stringify(save.value), scenario.error);
+  if (!scenario.ok) return rejectSave(JSON.stringify(save.value), reasonText(scenario.reason));
   const ctx = scenario.ctx;
   if (ctx.levelHash !== save.value.level.hash) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelChanged'));
   const session = GameSession.resume(ctx, save.value.seed, save.value.difficulty, save.value.log, save.value.settings);
@@ -272,6 +277,7 @@ async function continueGame(): Promise<void> {
 }
 
 async function rejectSave(text: string, reason: string): Promise<void> {
+  await slotReady;
   await slot.keepBackup(text).catch(() => undefined);
   await slot.clear().catch(() => undefined);
   showMessage(t('menu.saveCorrupt', { reason }));
@@ -280,6 +286,7 @@ async function rejectSave(text: string, reason: string): Promise<void> {
 
 async function autosave(session: GameSession): Promise<void> {
   try {
+    await slotReady;
     await slot.write(JSON.stringify(makeSave(session, new Date().toISOString())));
   } catch {
     announce(t('menu.storageUnavailable'));
@@ -293,28 +300,23 @@ function handIn(session: GameSession): void {
   );
 }
 
-async function ensureAudio(): Promise<GameAudio> {
-  if (!audio) {
-    const { createAudio } = await import('./audio');
-    audio = createAudio({ muted: !settings.sound, volume: settings.volume });
-  }
-  return audio;
+let audioReady: Promise<GameAudio> | undefined;
+function ensureAudio(): Promise<GameAudio> {
+  audioReady ??= import('./audio').then(({ createAudio }) => (audio = createAudio({ muted: !settings.sound, volume: settings.volume })));
+  return audioReady;
 }
 
 /**
  * The game's code and map data, fetched once: as soon as a game is asked for, or while the
  * menu sits idle, so that Start does not wait on the network.
  */
-let gameModules: Promise<[typeof import('./ui/hud'), typeof import('./scenes')]> | undefined;
-function preloadGame(): Promise<[typeof import('./ui/hud'), typeof import('./scenes')]> {
+let gameModules: { hud: Promise<typeof import('./ui/hud')>; scenes: Promise<typeof import('./scenes')> } | undefined;
+function preloadGame(): NonNullable<typeof gameModules> {
+  // All at once: the map's data does not wait for the map's code, nor the sounds for either.
   if (!gameModules) {
-    gameModules = Promise.all([
-      import('./ui/hud'),
-      import('./scenes').then((scenes) => {
-        void scenes.loadGeography();
-        return scenes;
-      }),
-    ]);
+    void loadGeography();
+    void ensureAudio();
+    gameModules = { hud: import('./ui/hud'), scenes: import('./scenes') };
   }
   return gameModules;
 }
@@ -328,8 +330,10 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
   const base = `${session.ctx.level.id}-${session.state.seed}`;
   setScreen('playing');
   performance.mark('lifeline:play');
-  const [[{ mountHud }, { mountMap }], sound] = await Promise.all([preloadGame(), ensureAudio()]);
-  performance.mark('lifeline:modules');
+  const modules = preloadGame();
+  // The HUD goes up while the map's code (Phaser, the biggest file) is still arriving.
+  const { mountHud } = await modules.hud;
+  performance.mark('lifeline:hud-module');
   const hud = mountHud(session, hudRoot, {
     selection,
     announce,
@@ -350,6 +354,8 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
   });
   setInsets(hudInsets());
   performance.mark('lifeline:hud-mounted');
+  const { mountMap } = await modules.scenes;
+  performance.mark('lifeline:map-module');
   const map = await mountMap(session, mapRoot, { selection, reducedMotion });
   const onInsets = (event: Event): void => {
     setInsets((event as CustomEvent<{ top: number; right: number; bottom: number }>).detail);
@@ -365,7 +371,7 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
     window.__ready ??= performance.now();
   });
   const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
-  const detachSound = sound.attach(session);
+  const detachSound = (await ensureAudio()).attach(session);
   const stopSaving = session.onNewDay(() => void autosave(session));
 
   let frame = 0;
@@ -467,29 +473,35 @@ function unlockAudioOnFirstGesture(): void {
 
 async function boot(): Promise<void> {
   if (!LANGS.includes(settings.lang)) settings = { ...settings, lang: 'en' };
-  // A scenario link goes straight to the game: start fetching it before anything else.
+  // A scenario link goes straight to the game: start fetching it before anything else, and
+  // do not make it wait for the menu's level list or the save storage.
   const query = new URLSearchParams(window.location.search);
-  if (query.has('level') || query.has('s')) void preloadGame();
+  const linked = query.has('level') || query.has('s');
+  if (linked) void preloadGame();
   const linkedLevel = query.get('level');
   if (linkedLevel) void loadLevel(linkedLevel);
   unlockAudioOnFirstGesture();
   setScreen('menu');
   wireMenu();
   translatePage();
-  try {
-    const index = await listLevels();
-    LEVELS = index.levels;
-    if (index.problems.length > 0) showMessage(index.problems.flatMap((p) => p.problems).join('\n'));
-  } catch (e) {
-    showMessage(t('menu.loadFailed', { reason: e instanceof Error ? e.message : String(e) }));
-  }
-  translatePage();
-  // A save that cannot be stored mid-game (storage full or revoked) stays in memory, and the player is told.
-  slot = guardSlot(await openSaveSlot(), (problem) => showNotice(t(problem === 'full' ? 'menu.storageFull' : 'menu.storageUnavailable'), t('menu.close')));
-  if (!slot.persistent) showMessage(t('menu.storageUnavailable'));
-  await refreshContinue();
-  const draft = new URLSearchParams(window.location.search).get('draft') === '1';
+  const levelsReady = listLevels().then(
+    (index) => {
+      LEVELS = index.levels;
+      if (index.problems.length > 0) showMessage(index.problems.flatMap((p) => p.problems).join('\n'));
+      translatePage();
+    },
+    (e: unknown) => showMessage(t('menu.loadFailed', { reason: e instanceof LevelListError ? e.reason : e instanceof Error ? e.message : String(e) })),
+  );
+  slotReady = openSaveSlot().then(async (opened) => {
+    // A save that cannot be stored mid-game (storage full or revoked) stays in memory, and the player is told.
+    slot = guardSlot(opened, (problem) => showNotice(t(problem === 'full' ? 'menu.storageFull' : 'menu.storageUnavailable'), t('menu.close')));
+    if (!slot.persistent) showMessage(t('menu.storageUnavailable'));
+    await refreshContinue();
+  });
+  await levelsReady;
+  const draft = query.get('draft') === '1';
   if (draft) {
+    await slotReady;
     await startDraftGame();
     window.__lifeline!.ready = true;
     return;
@@ -507,7 +519,7 @@ async function boot(): Promise<void> {
       translatePage();
     }
     await startNewGame(link.link.level, link.link.seed, link.link.difficulty, link.link);
-  }
+  } else await slotReady;
   window.__lifeline!.ready = true;
   registerServiceWorker();
 }

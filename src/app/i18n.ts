@@ -2,13 +2,15 @@
  * Languages: English and French (Mali's official working language). Every string shown to
  * players lives in a catalog; numbers, dates and money go through Intl.
  */
+import type { Reason } from '../sim/reason';
 import { addStrings, catalogs } from '../ui/strings';
 
 export { addStrings };
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
-export type Params = Record<string, string | number>;
+/** A number is written the language's way; a reason (why an input was refused) is said in words. */
+export type Params = Record<string, string | number | Reason>;
 
 let current: Lang = 'en';
 
@@ -19,23 +21,29 @@ export function setLang(lang: Lang): void {
 
 export const lang = (): Lang => current;
 
-/** The string for `key` in the current language, with `{name}` placeholders filled in. */
-export function t(key: string, params: Params = {}): string {
-  const text = catalogs[current][key] ?? catalogs.en[key];
+/** The string for `key` in the current language (or `language`), with `{name}` placeholders filled in. */
+export function t(key: string, params: Params = {}, language: Lang = current): string {
+  const text = catalogs[language][key] ?? catalogs.en[key];
   if (text === undefined) return key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : typeof value === 'number' ? formatNumber(value) : value;
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, 0, language) : typeof value === 'string' ? value : reasonText(value, language);
   });
+}
+
+/** Why an input was refused, in words (`reason.<code>` in src/ui/strings/reasons.ts); the CLIs ask for English. */
+export function reasonText(reason: Reason, language: Lang = current): string {
+  return t(`reason.${reason.code}`, reason.params, language);
 }
 
 /** Level text objects carry both languages. */
 export const pick = (text: { en: string; fr: string }): string => text[current];
 
-const locale = (): string => (current === 'fr' ? 'fr-FR' : 'en-GB');
+const locale = (language: Lang = current): string => (language === 'fr' ? 'fr-FR' : 'en-GB');
 
-export function formatNumber(value: number, digits = 0): string {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+export function formatNumber(value: number, digits = 0, language: Lang = current): string {
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits }).format(value);
 }
 
 export function formatLitres(litres: number): string {

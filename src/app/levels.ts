@@ -4,6 +4,7 @@
  * build/levels-plugin.ts), so the game page carries no level parser.
  */
 import type { Level, Text } from '../levels/schema';
+import { clip, reason, type Reason } from '../sim/reason';
 
 export interface LevelEntry {
   id: string;
@@ -24,12 +25,25 @@ const base = (): string => new URL('./levels/', document.baseURI).href;
 
 let index: Promise<LevelIndex> | undefined;
 
-/** Tutorial first, then the rest by id. */
+/** Why the level list could not be had, for the page to say in its language. */
+export class LevelListError extends Error {
+  constructor(readonly reason: Reason) {
+    super(reason.code);
+    this.name = 'LevelListError';
+  }
+}
+
+/** Tutorial first, then the rest by id. Fails with a `LevelListError`. */
 export function listLevels(): Promise<LevelIndex> {
   index ??= fetch(`${base()}index.json`, { cache: 'no-store' })
+    .catch(() => {
+      throw new LevelListError(reason('levels.listOffline'));
+    })
     .then((r) => {
-      if (!r.ok) throw new Error(`the level list could not be loaded (${r.status})`);
-      return r.json() as Promise<LevelIndex>;
+      if (!r.ok) throw new LevelListError(reason('levels.listFailed', { status: String(r.status) }));
+      return r.json().catch(() => {
+        throw new LevelListError(reason('levels.listDamaged'));
+      }) as Promise<LevelIndex>;
     })
     .then((list) => ({
       ...list,
@@ -44,7 +58,8 @@ export function forgetLevels(): void {
   levels.clear();
 }
 
-export type Loaded = { ok: true; level: Level } | { ok: false; error: string; problems?: string[] };
+/** A level, or why it cannot be played; `problems`: the level's own, as `levels:check` writes them (for designers). */
+export type Loaded = { ok: true; level: Level } | { ok: false; reason: Reason; problems?: string[] };
 
 const levels = new Map<string, Promise<Loaded>>();
 
@@ -59,15 +74,15 @@ export function loadLevel(id: string): Promise<Loaded> {
 }
 
 async function fetchLevel(id: string): Promise<Loaded> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return { ok: false, error: `there is no level "${id.slice(0, 40)}"` };
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return { ok: false, reason: reason('levels.unknown', { id: clip(id, 40) }) };
   let response: Response;
   try {
     response = await fetch(`${base()}${id}.json`, { cache: 'no-store' });
   } catch {
-    return { ok: false, error: `level ${id} could not be loaded (offline?)` };
+    return { ok: false, reason: reason('levels.offline', { id }) };
   }
-  if (!response.ok) return { ok: false, error: `there is no level "${id}"` };
+  if (!response.ok) return { ok: false, reason: reason('levels.unknown', { id }) };
   const json = (await response.json()) as Level | { problems: string[] };
-  if ('problems' in json) return { ok: false, error: `level ${id} has errors`, problems: json.problems };
+  if ('problems' in json) return { ok: false, reason: reason('levels.broken', { id }), problems: json.problems };
   return { ok: true, level: json };
 }

@@ -9,7 +9,8 @@
  * Also: what counts as an alias. Students never give a real name; the interface asks for
  * "an alias or your initials".
  */
-import { MAX_RESULT_BYTES, parseResult, type Parsed, type ResultFile } from '../sim/result';
+import { refused, type Parsed } from '../sim/reason';
+import { MAX_RESULT_BYTES, parseResult, type ResultFile } from '../sim/result';
 import { fromBase64Url, toBase64Url } from './share';
 
 export const RESULT_CODE_VERSION = 1;
@@ -59,30 +60,28 @@ export async function resultCode(result: ResultFile): Promise<string> {
  * Spaces and line breaks that chat apps and e-mail add are ignored. Never throws.
  */
 export async function parseResultCode(code: string): Promise<Parsed<ResultFile>> {
-  if (code.length > MAX_RESULT_CODE_CHARS) return { ok: false, error: `the code is longer than ${MAX_RESULT_CODE_CHARS / 1024 / 1024} MiB: it is not a result code` };
+  if (code.length > MAX_RESULT_CODE_CHARS) return refused('code.tooLong', { max: MAX_RESULT_CODE_CHARS / 1024 / 1024 });
   const compact = code.replace(/\s+/g, '');
-  if (compact === '') return { ok: false, error: 'the code is empty' };
+  if (compact === '') return refused('code.empty');
   const mark = /^LB(\d{1,6})\./.exec(compact);
-  if (!mark) return { ok: false, error: `this is not a Lifeline: Bamako result code (codes start with ${RESULT_CODE_PREFIX})` };
+  if (!mark) return refused('code.foreign', { prefix: RESULT_CODE_PREFIX });
   const version = Number(mark[1]);
-  if (version > RESULT_CODE_VERSION) {
-    return { ok: false, error: `this code was made by a newer version of the game (code version ${version}; this one reads version ${RESULT_CODE_VERSION}): reload the page to update the game` };
-  }
-  if (version !== RESULT_CODE_VERSION) return { ok: false, error: `unknown result code version ${version}` };
+  if (version > RESULT_CODE_VERSION) return refused('code.newer', { version, supported: RESULT_CODE_VERSION });
+  if (version !== RESULT_CODE_VERSION) return refused('code.unknownVersion', { version });
   const bytes = fromBase64Url(compact.slice(mark[0].length));
-  if (!bytes || bytes.length === 0) return { ok: false, error: 'the code is damaged: it has characters a result code never contains (was it changed when copied?)' };
+  if (!bytes || bytes.length === 0) return refused('code.badCharacters');
   let inflated: Uint8Array | 'too-large';
   try {
     inflated = await drain(bytesStream(bytes).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ByteTransform), MAX_RESULT_BYTES);
   } catch {
-    return { ok: false, error: 'the code is damaged and cannot be unpacked (was it cut when copied?)' };
+    return refused('code.damaged');
   }
-  if (inflated === 'too-large') return { ok: false, error: `the code unpacks to more than ${MAX_RESULT_BYTES / 1024 / 1024} MiB: it is not a result code` };
+  if (inflated === 'too-large') return refused('code.tooLargeUnpacked', { max: MAX_RESULT_BYTES / 1024 / 1024 });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
   } catch {
-    return { ok: false, error: 'the code is damaged: it does not unpack to text' };
+    return refused('code.notText');
   }
   return parseResult(text);
 }
@@ -110,5 +109,14 @@ export function cleanAlias(alias: string): string | null {
  * long lines), up to anything else (a dot, a comma, the next code).
  */
 export function findResultCodes(text: string): string[] {
-  return [...text.matchAll(/LB\d{1,6}\.(?:(?!LB\d{1,6}\.)[A-Za-z0-9_\-\s])*/g)].map((m) => m[0].replace(/\s+/g, ''));
+  // Each code's start, then its characters up to the next start. (One pattern with a lookahead
+  // at every character, as this once was, overflows the regular-expression stack on a run of
+  // about ten million code characters.)
+  const starts = [...text.matchAll(/LB\d{1,6}\./g)];
+  const body = /[A-Za-z0-9_\-\s]*/y;
+  return starts.map((start, i) => {
+    body.lastIndex = start.index + start[0].length;
+    body.exec(text);
+    return text.slice(start.index, Math.min(body.lastIndex, starts[i + 1]?.index ?? text.length)).replace(/\s+/g, '');
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as z from 'zod/mini';
+import { issueReason, pathField, refused, type Parsed } from '../sim/reason';
 import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from '../sim/wire';
 import { settingsSchema } from '../sim/scenario';
 import type { Action, Difficulty } from '../sim/state';
@@ -52,30 +53,31 @@ export function makeSave(session: GameSession, savedAt: string): SaveFile {
   };
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Parsed } from '../sim/reason';
 
+/** A save read back, or why it cannot be (a reason code: the menu says it in the player's language). */
 export function parseSave(text: string): Parsed<SaveFile> {
-  if (text.length > MAX_SAVE_BYTES) return { ok: false, error: `the file is larger than ${MAX_SAVE_BYTES / 1024 / 1024} MiB` };
+  if (text.length > MAX_SAVE_BYTES) return refused('save.tooLarge', { max: MAX_SAVE_BYTES / 1024 / 1024 });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'it is not JSON' };
+    return refused('save.notJson');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'it is not a saved game' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refused('save.notObject');
   let record = json as Record<string, unknown>;
-  if (record.format !== SAVE_FORMAT) return { ok: false, error: 'it is not a Lifeline: Bamako saved game' };
-  if (typeof record.version !== 'number' || !Number.isInteger(record.version)) return { ok: false, error: 'it has no version' };
-  if (record.version > SAVE_VERSION) return { ok: false, error: `it comes from a newer version of the game (save version ${record.version})` };
+  if (record.format !== SAVE_FORMAT) return refused('save.foreign');
+  if (typeof record.version !== 'number' || !Number.isInteger(record.version)) return refused('save.noVersion');
+  if (record.version > SAVE_VERSION) return refused('save.newer', { version: record.version });
   while (typeof record.version === 'number' && record.version < SAVE_VERSION) {
     const migrate = MIGRATIONS[record.version];
-    if (!migrate) return { ok: false, error: `save version ${record.version} can no longer be read` };
+    if (!migrate) return refused('save.tooOld', { version: record.version });
     record = migrate(record);
   }
-  const parsed = saveSchema.safeParse(record);
+  const parsed = saveSchema.safeParse(record, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}` };
+    return { ok: false, reason: issueReason(issue, pathField(issue?.path ?? [])) };
   }
   return { ok: true, value: parsed.data as SaveFile };
 }

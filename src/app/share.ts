@@ -15,7 +15,7 @@
  */
 import * as z from 'zod/mini';
 import type { Level, PolicyId } from '../levels/schema';
-import type { Parsed } from '../sim/result';
+import { clip, issueReason, pathField, reason, refused, type Parsed, type Reason, type ReasonCode } from '../sim/reason';
 import { applySettings, NO_SETTINGS, settingsSchema, type Inject, type ScenarioSettings } from '../sim/scenario';
 import { DIFFICULTIES, type Difficulty } from '../sim/state';
 import { parseScenarioLink } from './link';
@@ -34,7 +34,8 @@ export interface ShareLink {
 }
 
 export type ShareErrorCode = 'too-long' | 'foreign' | 'newer-version' | 'damaged' | 'invalid' | 'unknown-level';
-export type ShareLinkResult = { kind: 'none' } | { kind: 'ok'; link: ShareLink } | { kind: 'error'; reason: string; code: ShareErrorCode };
+/** A bad link has a reason (said in the reader's language by the page) and a kind of failure (`code`). */
+export type ShareLinkResult = { kind: 'none' } | { kind: 'ok'; link: ShareLink } | { kind: 'error'; reason: Reason; code: ShareErrorCode };
 
 export const SHARE_VERSION = 1;
 /** Longer links are refused before anything is decoded. */
@@ -70,38 +71,54 @@ const CODE_DIFFICULTY: Record<string, Difficulty> = { e: 'easy', n: 'normal', h:
 /* ------------------------------------------------------------------ schemas */
 
 // zod's mini build, like the other schemas the game page reads: its JavaScript budget is tight.
-const SEED_RULE = `must be a whole number from 0 to ${MAX_SEED}`;
-const LIMIT_RULE = `must be a whole number of minutes from 1 to ${MAX_TIME_LIMIT_MIN}`;
-const wholeNumber = (min: number, max: number, rule: string) => z.number({ error: rule }).check(z.int({ error: rule }), z.minimum(min, { error: rule }), z.maximum(max, { error: rule }));
-const speedValue = z.union([z.literal(1), z.literal(2), z.literal(4)], { error: 'must be 1, 2 or 4' });
-const levelId = z.string({ error: 'must name a scenario' }).check(z.minLength(1, { error: 'must name a scenario' }), z.maxLength(64, { error: 'is too long' }));
-const difficulty = z.enum(DIFFICULTIES, { error: 'must be easy, normal or hard' });
+/**
+ * The rules a link's fields follow, as the reader is told them. zod carries a rule's name as
+ * the message of the issues it raises (the mini build has no messages of its own);
+ * `linkIssueReason` turns the name into the rule's reason. Other issues are said from their kind.
+ */
+const RULES = {
+  seed: reason('rule.wholeNumber', { min: 0, max: MAX_SEED }),
+  timeLimit: reason('rule.minutes', { min: 1, max: MAX_TIME_LIMIT_MIN }),
+  speed: reason('issue.oneOf', { values: SPEED_VALUES.join(', ') }),
+  difficulty: reason('issue.oneOf', { values: DIFFICULTIES.join(', ') }),
+  lang: reason('issue.oneOf', { values: 'en, fr' }),
+  levelId: reason('rule.levelId'),
+  textPair: reason('rule.textPair'),
+  policyList: reason('rule.policyList'),
+  newerPolicies: reason('rule.newerPolicies'),
+  speedSetting: reason('rule.speedSetting'),
+} satisfies Record<string, Reason>;
+type Rule = keyof typeof RULES;
+const rule = (name: Rule): { error: Rule } => ({ error: name });
+
+const wholeNumber = (min: number, max: number, name: Rule) => z.number(rule(name)).check(z.int(rule(name)), z.minimum(min, rule(name)), z.maximum(max, rule(name)));
+const speedValue = z.union([z.literal(1), z.literal(2), z.literal(4)], rule('speed'));
+const levelId = z.string(rule('levelId')).check(z.minLength(1, rule('levelId')), z.maxLength(64));
+const difficulty = z.enum(DIFFICULTIES, rule('difficulty'));
 
 /** The link as the game reads it; also the body of a settings file. */
 export const shareLinkSchema = z.strictObject({
   level: levelId,
-  seed: wholeNumber(0, MAX_SEED, SEED_RULE),
+  seed: wholeNumber(0, MAX_SEED, 'seed'),
   difficulty,
   settings: settingsSchema,
-  timeLimitMin: z.optional(wholeNumber(1, MAX_TIME_LIMIT_MIN, LIMIT_RULE)),
-  speed: z.optional(z.strictObject({ locked: z.boolean({ error: 'must be true or false' }), value: speedValue })),
-  lang: z.optional(z.enum(['en', 'fr'], { error: 'must be en or fr' })),
+  timeLimitMin: z.optional(wholeNumber(1, MAX_TIME_LIMIT_MIN, 'timeLimit')),
+  speed: z.optional(z.strictObject({ locked: z.boolean(), value: speedValue })),
+  lang: z.optional(z.enum(['en', 'fr'], rule('lang'))),
 });
 
-const textPair = z.tuple([z.string(), z.string()], { error: 'must be an English and a French text' });
+const textPair = z.tuple([z.string(rule('textPair')), z.string(rule('textPair'))], rule('textPair'));
 
 /** Version 1 of the compact payload: one-letter keys, text as [en, fr] pairs. Values are checked again by `shareLinkSchema`. */
 const compactV1 = z.strictObject({
   l: levelId,
-  s: z.number({ error: SEED_RULE }),
-  d: z.enum(['e', 'n', 'h'], { error: 'must be easy, normal or hard' }),
-  i: z.optional(
-    z.array(z.strictObject({ d: z.number({ error: 'must be a day number' }), e: z.optional(z.string()), t: z.optional(textPair), b: z.optional(textPair), x: z.optional(z.unknown()) })).check(z.maxLength(50, { error: 'has more than 50 injects' })),
-  ),
-  p: z.optional(z.number().check(z.int({ error: 'is not a policy list' }), z.minimum(0, { error: 'is not a policy list' }), z.maximum(2 ** POLICY_BITS_V1.length - 1, { error: 'names policies this version of the game does not have' }))),
-  m: z.optional(z.number({ error: LIMIT_RULE })),
-  v: z.optional(z.tuple([z.union([z.literal(0), z.literal(1)]), z.number()], { error: 'is not a speed setting' })),
-  g: z.optional(z.string({ error: 'must be en or fr' })),
+  s: z.number(rule('seed')),
+  d: z.enum(['e', 'n', 'h'], rule('difficulty')),
+  i: z.optional(z.array(z.strictObject({ d: z.number(), e: z.optional(z.string()), t: z.optional(textPair), b: z.optional(textPair), x: z.optional(z.unknown()) })).check(z.maxLength(50))),
+  p: z.optional(z.number(rule('policyList')).check(z.int(rule('policyList')), z.minimum(0, rule('policyList')), z.maximum(2 ** POLICY_BITS_V1.length - 1, rule('newerPolicies')))),
+  m: z.optional(z.number(rule('timeLimit'))),
+  v: z.optional(z.tuple([z.union([z.literal(0), z.literal(1)], rule('speedSetting')), z.number(rule('speedSetting'))], rule('speedSetting'))),
+  g: z.optional(z.string(rule('lang'))),
 });
 interface CompactInject {
   d: number;
@@ -233,123 +250,115 @@ export function shareUrl(base: string, link: ShareLink): string {
 
 /* ------------------------------------------------------------------ parsing */
 
-/** Field names in words, for both the compact keys and the long ones. */
-const NAMES: Record<string, string> = {
-  l: 'scenario',
-  level: 'scenario',
-  s: 'seed',
-  seed: 'seed',
-  d: 'difficulty',
-  difficulty: 'difficulty',
-  p: 'policies',
-  policies: 'policies',
-  m: 'time limit',
-  timeLimitMin: 'time limit',
-  v: 'speed',
-  speed: 'speed',
-  g: 'language',
-  lang: 'language',
+/** Fields by name, for both the compact keys and the long ones. */
+const FIELDS: Record<string, ReasonCode> = {
+  l: 'field.scenario',
+  level: 'field.scenario',
+  s: 'field.seed',
+  seed: 'field.seed',
+  d: 'field.difficulty',
+  difficulty: 'field.difficulty',
+  p: 'field.policies',
+  policies: 'field.policies',
+  m: 'field.timeLimit',
+  timeLimitMin: 'field.timeLimit',
+  v: 'field.speed',
+  speed: 'field.speed',
+  g: 'field.language',
+  lang: 'field.language',
+  i: 'field.injects',
+  injects: 'field.injects',
 };
-const INJECT_NAMES: Record<string, string> = { d: 'day', e: 'event', t: 'title', b: 'text', x: 'effects', day: 'day', event: 'event', title: 'title', body: 'text', effects: 'effects' };
+const INJECT_FIELDS: Record<string, ReasonCode> = {
+  d: 'field.injectDay',
+  day: 'field.injectDay',
+  e: 'field.injectEvent',
+  event: 'field.injectEvent',
+  t: 'field.injectTitle',
+  title: 'field.injectTitle',
+  b: 'field.injectBody',
+  body: 'field.injectBody',
+};
+/** The halves of a text: `en`/`fr` in a settings file, 0/1 in a link's pairs. */
+const HALVES: Record<string, ReasonCode> = { en: 'lang.en', fr: 'lang.fr', 0: 'lang.en', 1: 'lang.fr' };
 
-/** A zod path in words: `["i", 0, "d"]` → "inject 1, day". */
-function pathText(path: readonly PropertyKey[]): string {
-  const words: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    if (key === 'i' || key === 'injects') {
-      const index = path[i + 1];
-      if (typeof index !== 'number') {
-        words.push('injects');
-        continue;
-      }
-      words.push(`inject ${index + 1}`);
-      const field = path[i + 2];
-      if (typeof field === 'string') words.push(INJECT_NAMES[field] ?? field);
-      words.push(...path.slice(i + 3).map(String));
-      break;
-    }
-    if (key === 'settings') continue;
-    words.push(typeof key === 'string' ? (NAMES[key] ?? key) : String(key));
+const within = (part: readonly PropertyKey[], field: Reason): Reason => reason('field.within', { part: clip(part.map(String).join('.'), 60), within: field });
+
+/** The field a zod path is about, as the reader knows it: `["i", 0, "d"]` is "the day of inject 1". */
+function linkField(path: readonly PropertyKey[], root: Reason): Reason {
+  const keys = path[0] === 'settings' && path.length > 1 ? path.slice(1) : path;
+  const [first, index, part, ...rest] = keys;
+  if ((first === 'i' || first === 'injects') && typeof index === 'number') {
+    const inject = reason('field.inject', { n: index + 1 });
+    if (part === undefined) return inject;
+    const code = typeof part === 'string' ? INJECT_FIELDS[part] : undefined;
+    if (!code) return within(keys.slice(2), inject);
+    const half = rest.length === 1 ? HALVES[String(rest[0])] : undefined;
+    if (half && code === 'field.injectTitle') return reason('field.injectTitleIn', { n: index + 1, lang: reason(half) });
+    if (half && code === 'field.injectBody') return reason('field.injectBodyIn', { n: index + 1, lang: reason(half) });
+    return rest.length === 0 ? reason(code, { n: index + 1 }) : within(rest, reason(code, { n: index + 1 }));
   }
-  return words.join(', ');
+  const code = typeof first === 'string' ? FIELDS[first] : undefined;
+  if (!code) return pathField(keys, root);
+  // The speed's value is what the reader calls the speed.
+  if (keys.length === 1 || (code === 'field.speed' && keys.length === 2 && keys[1] === 'value')) return reason(code);
+  return within(keys.slice(1), reason(code));
 }
 
-/**
- * zod's mini build has no message catalog (and the full build's, when some other page loads
- * it, speaks in capitals and symbols): our own messages are lower-case phrases; for the rest,
- * say what is wrong from the issue's code, so a link reads the same on every page.
- */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (/^[a-z]/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}`;
-    case 'invalid_type':
-      return issue.input === undefined ? 'is missing' : `must be a ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `has unknown fields: ${issue.keys.slice(0, 5).join(', ')}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_format':
-      return 'is not in the right format';
-    default:
-      return 'is not valid';
+/** What is wrong with a link's field: the field's rule when it has one, otherwise what the issue says. */
+function linkIssueReason(issue: z.core.$ZodIssue | undefined, root: Reason): Reason {
+  const field = linkField(issue?.path ?? [], root);
+  if (issue && Object.hasOwn(RULES, issue.message)) {
+    const named: Reason = RULES[issue.message as Rule];
+    return reason(named.code, { ...named.params, field });
   }
+  return issueReason(issue, field);
 }
 
-function issueText(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'the settings are not valid';
-  const where = pathText(issue.path);
-  return where ? `${where}: ${issueMessage(issue)}` : issueMessage(issue);
-}
-
-function checked(candidate: unknown, knownLevels: readonly string[] | undefined): Parsed<ShareLink> & { code?: ShareErrorCode } {
+/** `root`: what the whole document is called ("the link", "the file"). */
+function checked(candidate: unknown, knownLevels: readonly string[] | undefined, root: Reason): Parsed<ShareLink> & { code?: ShareErrorCode } {
   const parsed = shareLinkSchema.safeParse(candidate, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: issueText(parsed.error), code: 'invalid' };
+  if (!parsed.success) return { ok: false, reason: linkIssueReason(parsed.error.issues[0], root), code: 'invalid' };
   const link = parsed.data as ShareLink;
-  if (knownLevels && !knownLevels.includes(link.level)) return { ok: false, error: `there is no scenario "${link.level.slice(0, 40)}" in this version of the game`, code: 'unknown-level' };
+  if (knownLevels && !knownLevels.includes(link.level)) return { ok: false, reason: reason('link.unknownLevel', { level: clip(link.level, 40) }), code: 'unknown-level' };
   return { ok: true, value: normalizeShareLink(link) };
 }
 
-const fail = (code: ShareErrorCode, reason: string): ShareLinkResult => ({ kind: 'error', code, reason });
+const fail = (code: ShareErrorCode, why: Reason): ShareLinkResult => ({ kind: 'error', code, reason: why });
+const invalid = (problem: Reason): ShareLinkResult => fail('invalid', reason('link.invalid', { problem }));
+const PLAIN_ERRORS: Partial<Record<ReasonCode, ShareErrorCode>> = { 'link.unknownLevel': 'unknown-level', 'link.tooLong': 'too-long' };
 
 /**
  * Reads a page's query string. `none`: it does not ask for a scenario. The compact form
  * (`s=`) wins over the plain one when both are present.
  */
 export function parseShareLink(search: string, knownLevels: readonly string[]): ShareLinkResult {
-  if (search.length > MAX_LINK_CHARS) return fail('too-long', `the link is too long (over ${MAX_LINK_CHARS / 1024} KB): it may have been changed`);
+  if (search.length > MAX_LINK_CHARS) return fail('too-long', reason('link.tooLong'));
   const params = new URLSearchParams(search);
   const packed = params.get('s');
   if (packed === null) {
     const plain = parseScenarioLink(search, knownLevels);
     if (plain.kind === 'ok') return { kind: 'ok', link: { ...plain.link, settings: { injects: [...NO_SETTINGS.injects] } } };
-    if (plain.kind === 'error') return fail(/no scenario/.test(plain.reason) ? 'unknown-level' : /too long/.test(plain.reason) ? 'too-long' : 'invalid', plain.reason);
+    if (plain.kind === 'error') return fail(PLAIN_ERRORS[plain.reason.code] ?? 'invalid', plain.reason);
     return plain;
   }
   const mark = /^(\d{1,6})\.(.*)$/s.exec(packed);
-  if (!mark) return fail('foreign', 'this is not a Lifeline: Bamako scenario link (it has no version mark)');
+  if (!mark) return fail('foreign', reason('link.noVersion'));
   const version = Number(mark[1]);
-  if (version > SHARE_VERSION) {
-    return fail('newer-version', `this link was made by a newer version of the game (link version ${version}; this one reads version ${SHARE_VERSION}): reload the page to update the game, or ask for a new link`);
-  }
-  if (version < 1) return fail('foreign', `this is not a Lifeline: Bamako scenario link (unknown version ${version})`);
+  if (version > SHARE_VERSION) return fail('newer-version', reason('link.newer', { version, supported: SHARE_VERSION }));
+  if (version < 1) return fail('foreign', reason('link.unknownVersion', { version }));
   const bytes = fromBase64Url(mark[2]!);
-  if (!bytes) return fail('damaged', 'the link is damaged: it has characters a scenario link never contains (was it cut or changed when copied?)');
+  if (!bytes) return fail('damaged', reason('link.badCharacters'));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return fail('damaged', 'the link is damaged and cannot be read (was it cut when copied?)');
+    return fail('damaged', reason('link.damaged'));
   }
   const compact = compactV1.safeParse(json, { reportInput: true });
-  if (!compact.success) return fail('invalid', `the link's settings are not valid: ${issueText(compact.error)}`);
-  const result = checked(fromCompact(compact.data), knownLevels);
-  if (!result.ok) return fail(result.code ?? 'invalid', result.code === 'unknown-level' ? result.error : `the link's settings are not valid: ${result.error}`);
+  if (!compact.success) return invalid(linkIssueReason(compact.error.issues[0], reason('field.link')));
+  const result = checked(fromCompact(compact.data), knownLevels, reason('field.link'));
+  if (!result.ok) return result.code === 'unknown-level' ? fail('unknown-level', result.reason) : invalid(result.reason);
   return { kind: 'ok', link: result.value };
 }
 
@@ -361,44 +370,42 @@ export function encodeSettingsFile(link: ShareLink): string {
 }
 
 export function parseSettingsFile(text: string, knownLevels?: readonly string[]): Parsed<ShareLink> {
-  if (text.length > MAX_SETTINGS_BYTES) return { ok: false, error: `the file is larger than ${MAX_SETTINGS_BYTES / 1024} KB: it is not a scenario settings file` };
-  if (text.trim() === '') return { ok: false, error: 'the file is empty' };
+  if (text.length > MAX_SETTINGS_BYTES) return refused('settings.tooLarge', { kb: MAX_SETTINGS_BYTES / 1024 });
+  if (text.trim() === '') return refused('settings.empty');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'the file is not JSON: it is not a scenario settings file' };
+    return refused('settings.notJson');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'the file is not a scenario settings file' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refused('settings.notSettings');
   const doc = json as Record<string, unknown>;
   if (doc.format !== SCENARIO_FORMAT) {
     const format = typeof doc.format === 'string' ? doc.format : undefined;
-    if (format === 'lifeline-bamako/result') return { ok: false, error: 'this is a student result file, not scenario settings: open it in the class dashboard' };
-    if (format === 'lifeline-bamako/save') return { ok: false, error: 'this is a saved game, not scenario settings: import it from the game menu' };
-    return { ok: false, error: format ? `not a Lifeline: Bamako scenario settings file (format ${JSON.stringify(format.slice(0, 60))})` : 'not a Lifeline: Bamako scenario settings file (it has no format)' };
+    if (format === 'lifeline-bamako/result') return refused('settings.isResult');
+    if (format === 'lifeline-bamako/save') return refused('settings.isSave');
+    return format ? refused('settings.foreign', { format: JSON.stringify(clip(format, 60)) }) : refused('settings.noFormat');
   }
-  if (typeof doc.version === 'number' && doc.version > SCENARIO_VERSION) {
-    return { ok: false, error: `this file was made by a newer version of the game (settings version ${doc.version}; this one reads version ${SCENARIO_VERSION}): reload the page to update the game` };
-  }
-  if (doc.version !== SCENARIO_VERSION) return { ok: false, error: `unknown settings file version ${JSON.stringify(doc.version)}` };
+  if (typeof doc.version === 'number' && doc.version > SCENARIO_VERSION) return refused('settings.newer', { version: doc.version, supported: SCENARIO_VERSION });
+  if (doc.version !== SCENARIO_VERSION) return refused('settings.unknownVersion', { version: clip(JSON.stringify(doc.version) ?? '?', 20) });
   const { format: _format, version: _version, ...body } = doc;
-  const result = checked(body, knownLevels);
-  return result.ok ? result : { ok: false, error: result.error };
+  const result = checked(body, knownLevels, reason('field.file'));
+  return result.ok ? result : { ok: false, reason: result.reason };
 }
 
 /* ------------------------------------------------------------------ against a level */
 
 /**
- * What is wrong with a link for its level, in words (empty when it can be played): injects
- * after the last day or naming missing events, policies the level does not have. The game
- * checks the same when it builds the scenario; the setup page shows it before sharing.
+ * What is wrong with a link for its level (empty when it can be played): injects after the
+ * last day or naming missing events, policies the level does not have. The game checks the
+ * same when it builds the scenario; the setup page shows it before sharing.
  */
-export function linkProblems(link: ShareLink, level: Level): string[] {
-  const problems: string[] = [];
-  if (link.level !== level.id) problems.push(`the link is for scenario "${link.level}", not "${level.id}"`);
-  for (const p of link.settings.policies ?? []) if (!level.policies.includes(p)) problems.push(`the policy "${p}" is not part of this scenario`);
+export function linkProblems(link: ShareLink, level: Level): Reason[] {
+  const problems: Reason[] = [];
+  if (link.level !== level.id) problems.push(reason('link.forOtherLevel', { link: link.level, level: level.id }));
+  for (const p of link.settings.policies ?? []) if (!level.policies.includes(p)) problems.push(reason('link.policyMissing', { policy: p }));
   const applied = applySettings(level, link.settings);
-  if (!applied.ok) problems.push(applied.error);
+  if (!applied.ok) problems.push(applied.reason);
   return problems;
 }
 

@@ -8,18 +8,19 @@
 import '../styles.css';
 import '../instructor/tool.css';
 import './dashboard.css';
-import { addStrings, formatNumber, pick, t } from '../app/i18n';
+import { addStrings, formatNumber, pick, t, type Params } from '../app/i18n';
 import { listLevels, loadLevel } from '../app/levels';
-import { findResultCodes } from '../app/results';
 import type { Level } from '../levels/schema';
+import { reason } from '../sim/reason';
 import { MAX_RESULT_BYTES } from '../sim/result';
+import { createCharts, PALETTE, type ChartSpec, type Charts } from '../ui/charts';
 import { h } from '../ui/dom';
 import { dashboard } from '../ui/strings/dashboard';
 import { instructor } from '../ui/strings/instructor';
 import { byId, downloadText, setupLanguage } from '../instructor/page';
 import { classSummary, discussionPrompts, isAttackReason, type StudentStats } from './analysis';
-import { createCharts, PALETTE, type ChartSpec, type Charts } from './charts';
 import { toCsv, type Cell } from './csv';
+import { filesProblem, readPaste, type LoadProblem } from './intake';
 import { VerifierPool } from './pool';
 import type { InputKind, VerifyResponse } from './verify';
 
@@ -33,7 +34,7 @@ interface Entry {
   source: string;
   status: 'checking' | 'verified' | 'flagged';
   stats?: StudentStats;
-  flag?: { key: string; params: Record<string, string | number> };
+  flag?: { key: string; params: Params };
   claimed?: { alias?: string; level?: string; seed?: number };
 }
 
@@ -44,6 +45,7 @@ let chartsKey = '';
 let levelPolicies: Level['policies'] = [];
 
 const progress = byId('progress');
+const loadProblemText = byId('load-problem');
 const codes = byId<HTMLTextAreaElement>('codes');
 const fileInput = byId<HTMLInputElement>('files');
 /** Levels load once; results dropped before that wait for them. */
@@ -76,10 +78,10 @@ function add(source: string, kind: InputKind, text: string | Promise<string>): v
   entries.push(entry);
   void Promise.resolve(text)
     .then((content) => ready.then((p) => p.verify({ id: entry.id, kind, text: content })))
-    .then(settle, () => settle({ id: entry.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: 'the file could not be read' } }));
+    .then(settle, () => settle({ id: entry.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: reason('file.unreadable') } }));
 }
 
-function addFlagged(source: string, key: string, params: Record<string, string | number>): void {
+function addFlagged(source: string, key: string, params: Params): void {
   entries.push({ id: nextId, n: nextId, source, status: 'flagged', flag: { key, params } });
   nextId += 1;
 }
@@ -114,7 +116,19 @@ function settle(response: VerifyResponse): void {
   scheduleRender();
 }
 
+/** A load refused whole (too much at once, nothing to read): said until the next load, in the page's language. */
+let loadProblem: LoadProblem | null = null;
+
+function showLoadProblem(problem: LoadProblem | null): void {
+  loadProblem = problem;
+  loadProblemText.hidden = problem === null;
+  loadProblemText.textContent = problem ? t(problem.key, problem.params) : '';
+}
+
 function addFiles(files: readonly File[]): void {
+  const problem = filesProblem(files.length);
+  showLoadProblem(problem);
+  if (problem) return;
   for (const file of files) {
     if (file.size > MAX_RESULT_BYTES) addFlagged(file.name, 'dash.flag.tooLarge', { max: MAX_RESULT_BYTES / 1024 / 1024 });
     else add(file.name, 'file', file.text());
@@ -123,21 +137,11 @@ function addFiles(files: readonly File[]): void {
 }
 
 function addPasted(): void {
-  const text = codes.value;
-  if (text.trim() === '') {
-    progress.textContent = t('dash.pasteEmpty');
-    return;
-  }
-  // The text of a whole result file, pasted as it is.
-  if (text.trimStart().startsWith('{')) add(t('dash.source.code'), 'file', text);
-  else {
-    const found = findResultCodes(text);
-    if (found.length === 0) {
-      progress.textContent = t('dash.pasteNone');
-      return;
-    }
-    for (const code of found) add(t('dash.source.code'), 'code', code);
-  }
+  // A refused paste stays in the box, to be trimmed or split.
+  const pasted = readPaste(codes.value);
+  showLoadProblem(pasted.ok ? null : pasted.problem);
+  if (!pasted.ok) return;
+  for (const item of pasted.items) add(t('dash.source.code'), item.kind, item.text);
   codes.value = '';
   scheduleRender();
 }
@@ -251,6 +255,9 @@ function renderSummary(rows: StudentStats[]): void {
   mixed.textContent = t('dash.mixed', { n: sum.scenarios });
 }
 
+/** One line a student: the palette's colours, then again with a dash, and so on. */
+const DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 3]];
+
 function chartSpecs(rows: StudentStats[]): ChartSpec[] {
   const sum = classSummary(rows);
   const days = Math.max(0, ...rows.map((r) => r.stockByDay.length));
@@ -274,7 +281,13 @@ function chartSpecs(rows: StudentStats[]): ChartSpec[] {
       caption: t('dash.chart.stockCaption'),
       yLabel: t('dash.chart.stockUnit'),
       days: Array.from({ length: days }, (_, i) => i + 1),
-      series: rows.map((r, i) => ({ label: `${i + 1}. ${aliasOf(r)}`, values: Array.from({ length: days }, (_, d) => (r.stockByDay[d] === undefined ? null : Math.round(r.stockByDay[d]! / 10_000) / 100)) })),
+      headroom: 0.05,
+      series: rows.map((r, i) => ({
+        label: `${i + 1}. ${aliasOf(r)}`,
+        values: Array.from({ length: days }, (_, d) => (r.stockByDay[d] === undefined ? null : Math.round(r.stockByDay[d]! / 10_000) / 100)),
+        color: PALETTE[i % PALETTE.length]!,
+        dash: DASHES[Math.floor(i / PALETTE.length) % DASHES.length],
+      })),
       format: (v) => formatNumber(v, 2),
     },
     {
@@ -309,7 +322,14 @@ function renderCharts(rows: StudentStats[]): void {
   if (key === chartsKey) return;
   chartsKey = key;
   charts?.destroy();
-  charts = createCharts(chartSpecs(rows));
+  charts = createCharts(chartSpecs(rows), {
+    dayLabel: t('dash.chart.day'),
+    tableLabel: t('dash.chart.table'),
+    titles: 'heading',
+    lineHeight: { share: 0.4, min: 200, max: 300 },
+    pointsBelowDays: 0,
+    lineAxisSize: 56,
+  });
   byId('charts').replaceChildren(charts.el);
   charts.draw('screen');
 }
@@ -399,6 +419,7 @@ function wire(): void {
 wire();
 setupLanguage('dash.pageTitle', () => {
   chartsKey = '';
+  showLoadProblem(loadProblem);
   render();
 });
 void ready.then(() => {

@@ -9,7 +9,8 @@
 import { parseResultCode } from '../app/results';
 import type { Level } from '../levels/schema';
 import { replay } from '../sim/replay';
-import { parseResult, resultContext, verifyResult, type Parsed, type ResultFile } from '../sim/result';
+import { reason, type Parsed, type Reason } from '../sim/reason';
+import { parseResult, resultContext, verifyResult, type ResultFile } from '../sim/result';
 import type { Difficulty } from '../sim/state';
 import { studentStats, type StudentStats } from './analysis';
 
@@ -21,10 +22,13 @@ export interface VerifyRequest {
   text: string;
 }
 
-/** Why a result is not trusted; `key` is a catalog key, `detail` the checker's own words (English). */
+/**
+ * Why a result is not trusted; `key` is a catalog key, `detail` the scenario's id or the
+ * checker's reason (said in the page's language: a reason is data, and crosses from the worker as such).
+ */
 export interface Flag {
   key: 'dash.flag.unreadable' | 'dash.flag.unknownLevel' | 'dash.flag.brokenLevel' | 'dash.flag.scenario' | 'dash.flag.levelChanged' | 'dash.flag.mismatch';
-  detail: string;
+  detail: string | Reason;
   day?: number;
 }
 
@@ -49,11 +53,11 @@ export function verifyParsed(id: number, result: ResultFile, levels: LevelLookup
   if (level === undefined) return { id, ok: false, claimed, flag: { key: 'dash.flag.unknownLevel', detail: result.level.id } };
   if (level === null) return { id, ok: false, claimed, flag: { key: 'dash.flag.brokenLevel', detail: result.level.id } };
   const scenario = resultContext(level, result);
-  if (!scenario.ok) return { id, ok: false, claimed, flag: { key: 'dash.flag.scenario', detail: scenario.error } };
+  if (!scenario.ok) return { id, ok: false, claimed, flag: { key: 'dash.flag.scenario', detail: scenario.reason } };
   const verdict = verifyResult(scenario.ctx, result);
   if (!verdict.ok) {
-    const changed = /has changed/.test(verdict.error);
-    return { id, ok: false, claimed, flag: { key: changed ? 'dash.flag.levelChanged' : 'dash.flag.mismatch', detail: verdict.error, ...(verdict.day !== undefined ? { day: verdict.day } : {}) } };
+    const changed = verdict.reason.code === 'verify.levelChanged';
+    return { id, ok: false, claimed, flag: { key: changed ? 'dash.flag.levelChanged' : 'dash.flag.mismatch', detail: verdict.reason, ...(verdict.day !== undefined ? { day: verdict.day } : {}) } };
   }
   // verifyResult keeps the state it replayed to itself; the statistics need it, so the game is replayed once more.
   const { state } = replay(scenario.ctx, result.seed, result.difficulty as Difficulty, result.log);
@@ -64,9 +68,9 @@ export function verifyParsed(id: number, result: ResultFile, levels: LevelLookup
 export async function verifyRequest(request: VerifyRequest, levels: LevelLookup): Promise<VerifyResponse> {
   try {
     const parsed = await readResult(request.kind, request.text);
-    if (!parsed.ok) return { id: request.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: parsed.error } };
+    if (!parsed.ok) return { id: request.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: parsed.reason } };
     return verifyParsed(request.id, parsed.value, levels);
   } catch (error) {
-    return { id: request.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: error instanceof Error ? error.message : String(error) } };
+    return { id: request.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: reason('file.unexpected', { message: error instanceof Error ? error.message : String(error) }) } };
   }
 }

@@ -10,7 +10,7 @@
 import './zod-jitless';
 import '../styles.css';
 import './editor.css';
-import { addStrings, pick, t } from '../app/i18n';
+import { addStrings, pick, reasonText, t } from '../app/i18n';
 import { forgetLevels, listLevels, loadLevel, type LevelEntry } from '../app/levels';
 import type { LevelProblem } from '../levels/parse';
 import { formatPath } from '../levels/problem';
@@ -613,7 +613,7 @@ async function openChosen(): Promise<void> {
   forgetLevels();
   const loaded = await loadLevel(id);
   if (!loaded.ok) {
-    showLoadProblems(`${id}.json`, [loaded.error, ...(loaded.problems ?? [])]);
+    showLoadProblems(`${id}.json`, [reasonText(loaded.reason), ...(loaded.problems ?? [])]);
     status(t('editor.openFailed', { id }));
     return;
   }

@@ -9,10 +9,11 @@ import '../styles.css';
 import './tool.css';
 import './instructor.css';
 import { correction, generate } from 'lean-qr';
-import { addStrings, pick, t } from '../app/i18n';
-import { listLevels, loadLevel, type LevelEntry } from '../app/levels';
+import { addStrings, pick, reasonText, t } from '../app/i18n';
+import { LevelListError, listLevels, loadLevel, type LevelEntry, type Loaded } from '../app/levels';
 import { encodeSettingsFile, MAX_SETTINGS_BYTES, parseSettingsFile, parseShareLink, shareUrl, type ShareLink } from '../app/share';
 import type { Level, PolicyId } from '../levels/schema';
+import { clip, reason, type Reason } from '../sim/reason';
 import type { Difficulty } from '../sim/state';
 import { h } from '../ui/dom';
 import { instructor } from '../ui/strings/instructor';
@@ -23,11 +24,14 @@ addStrings(instructor);
 
 /** The shipped levels' index entries (titles, lengths) and the levels themselves, or why one cannot be loaded. */
 let entries: LevelEntry[] = [];
-const levels = new Map<string, Level | string>();
+const levels = new Map<string, Loaded>();
 const levelIds = (): string[] => entries.map((e) => e.id);
 
+/** The level, or why it cannot be had, said in the page's language at the time of asking. */
 function levelFor(id: string): Level | string {
-  return levels.get(id) ?? `there is no scenario "${id.slice(0, 40)}"`;
+  const loaded = levels.get(id);
+  if (!loaded) return reasonText(reason('link.unknownLevel', { level: clip(id, 40) }));
+  return loaded.ok ? loaded.level : [reasonText(loaded.reason), ...(loaded.problems ?? [])].join('; ');
 }
 
 function randomSeed(): number {
@@ -421,18 +425,18 @@ async function loadFile(): Promise<void> {
   const file = fileInput.files?.[0];
   fileInput.value = '';
   if (!file) return;
-  const fail = (reason: string): void => {
-    status.textContent = t('instructor.loadFailed', { file: file.name, reason });
+  const fail = (why: string | Reason): void => {
+    status.textContent = t('instructor.loadFailed', { file: file.name, reason: why });
   };
-  if (file.size > MAX_SETTINGS_BYTES) return fail(`the file is larger than ${MAX_SETTINGS_BYTES / 1024} KB`);
+  if (file.size > MAX_SETTINGS_BYTES) return fail(reason('settings.tooLarge', { kb: MAX_SETTINGS_BYTES / 1024 }));
   let text: string;
   try {
     text = await file.text();
   } catch {
-    return fail('the file could not be read');
+    return fail(reason('file.unreadable'));
   }
   const parsed = parseSettingsFile(text, levelIds());
-  if (!parsed.ok) return fail(parsed.error);
+  if (!parsed.ok) return fail(parsed.reason);
   const level = levelFor(parsed.value.level);
   if (typeof level === 'string') return fail(level);
   // The form is replaced only by a file that was read in full: a bad file changes nothing.
@@ -462,13 +466,12 @@ async function boot(): Promise<void> {
     entries = (await listLevels()).levels;
   } catch (error) {
     setupLanguage('instructor.pageTitle', () => undefined);
-    status.textContent = t('instructor.err.level', { reason: error instanceof Error ? error.message : String(error) });
+    status.textContent = t('instructor.err.level', { reason: error instanceof LevelListError ? error.reason : error instanceof Error ? error.message : String(error) });
     return;
   }
   await Promise.all(
     entries.map(async (entry) => {
-      const loaded = await loadLevel(entry.id);
-      levels.set(entry.id, loaded.ok ? loaded.level : [loaded.error, ...(loaded.problems ?? [])].join('; '));
+      levels.set(entry.id, await loadLevel(entry.id));
     }),
   );
   form = initialForm();

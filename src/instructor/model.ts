@@ -6,6 +6,7 @@
 import type { Level, PolicyId } from '../levels/schema';
 import { linkProblems, MAX_LINK_CHARS, MAX_SEED, MAX_TIME_LIMIT_MIN, normalizeShareLink, encodeShareLink, type ShareLink } from '../app/share';
 import type { Effects } from '../levels/schema';
+import type { Reason } from '../sim/reason';
 import type { Inject } from '../sim/scenario';
 import type { Difficulty } from '../sim/state';
 
@@ -41,11 +42,11 @@ export interface SetupForm {
   lang: '' | 'en' | 'fr';
 }
 
-/** A problem for one field: `field` names the input (see `fieldId`), `key` the catalog message. */
+/** A problem for one field: `field` names the input (see `fieldId`), `key` the catalog message, `params` its values (a reason is said in words). */
 export interface Problem {
   field: string;
   key: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | Reason>;
 }
 
 export interface Built {

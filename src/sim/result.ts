@@ -4,6 +4,7 @@
  * after a replay reproduces its daily hashes.
  */
 import * as z from 'zod/mini';
+import { clip, issueReason, pathField, reason, refused, type Parsed, type Reason } from './reason';
 import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from './wire';
 import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
@@ -41,7 +42,7 @@ const resultSchema = z.strictObject({
 export type ResultFile = Omit<z.infer<typeof resultSchema>, 'log'> & { log: Action[] };
 
 /** The scenario a result was played on: its level with the result's settings and length. */
-export function resultContext(level: Level, result: ResultFile): { ok: true; ctx: LevelContext } | { ok: false; error: string } {
+export function resultContext(level: Level, result: ResultFile): { ok: true; ctx: LevelContext } | { ok: false; reason: Reason } {
   return scenarioContext(level, result.settings, result.days);
 }
 
@@ -77,51 +78,51 @@ export function buildResult({ ctx, state, log, dailyHashes, player, settings = N
   };
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Parsed } from './reason';
 
+/** A result file read, not yet verified; or why it cannot be read (a reason code, said in words by the page or the CLI). */
 export function parseResult(text: string): Parsed<ResultFile> {
-  if (text.length > MAX_RESULT_BYTES) return { ok: false, error: `the file is larger than ${MAX_RESULT_BYTES / 1024 / 1024} MiB` };
-  if (text.trim() === '') return { ok: false, error: 'the file is empty' };
+  if (text.length > MAX_RESULT_BYTES) return refused('result.tooLarge', { max: MAX_RESULT_BYTES / 1024 / 1024 });
+  if (text.trim() === '') return refused('result.empty');
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
+  } catch {
+    return refused('result.notJson');
   }
   if (typeof json === 'object' && json !== null && 'format' in json && json.format !== RESULT_FORMAT) {
-    return { ok: false, error: `not a Lifeline: Bamako result file (format ${JSON.stringify(json.format)})` };
+    return refused('result.foreign', { format: clip(JSON.stringify(json.format) ?? '', 60) });
   }
   if (typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'number' && json.version > RESULT_VERSION) {
-    return { ok: false, error: `result file version ${json.version} is newer than this game understands (${RESULT_VERSION})` };
+    return refused('result.newer', { version: json.version, supported: RESULT_VERSION });
   }
-  const parsed = resultSchema.safeParse(json);
+  const parsed = resultSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue ? issue.path.join('.') || '(root)' : '(root)';
-    return { ok: false, error: `${path}: ${issue?.message ?? 'invalid result file'}` };
+    return { ok: false, reason: issueReason(issue, pathField(issue?.path ?? [])) };
   }
   return { ok: true, value: parsed.data as ResultFile };
 }
 
-export type Verdict = { ok: true; hash: string } | { ok: false; error: string; day?: number };
+export type Verdict = { ok: true; hash: string } | { ok: false; reason: Reason; day?: number };
 
 /** Re-simulate a result on its level and compare every day's hash. */
 export function verifyResult(ctx: LevelContext, result: ResultFile): Verdict {
-  if (result.level.id !== ctx.level.id) return { ok: false, error: `the result is for level ${result.level.id}, not ${ctx.level.id}` };
-  if (result.level.hash !== ctx.levelHash) return { ok: false, error: `level ${ctx.level.id} has changed since this game was played` };
+  if (result.level.id !== ctx.level.id) return { ok: false, reason: reason('verify.otherLevel', { level: result.level.id, expected: ctx.level.id }) };
+  if (result.level.hash !== ctx.levelHash) return { ok: false, reason: reason('verify.levelChanged', { level: ctx.level.id }) };
   const { state, dailyHashes } = replay(ctx, result.seed, result.difficulty as Difficulty, result.log);
   const days = Math.max(dailyHashes.length, result.dailyHashes.length);
   for (let i = 0; i < days; i++) {
     if (dailyHashes[i] !== result.dailyHashes[i]) {
-      const what = result.dailyHashes[i] === undefined ? 'is missing from the file' : dailyHashes[i] === undefined ? 'is not reached by the log' : 'differs';
-      return { ok: false, day: i + 1, error: `day ${i + 1}: the state hash ${what}` };
+      const code = result.dailyHashes[i] === undefined ? 'verify.dayMissing' : dailyHashes[i] === undefined ? 'verify.dayUnreached' : 'verify.dayDiffers';
+      return { ok: false, day: i + 1, reason: reason(code, { day: i + 1 }) };
     }
   }
   const hash = stateHash(state);
-  if (hash !== result.summary.finalStateHash) return { ok: false, error: 'the final state hash differs' };
+  if (hash !== result.summary.finalStateHash) return { ok: false, reason: reason('verify.finalHash') };
   const outcome = outcomeOf(ctx, state);
   if (outcome.outcome !== result.summary.outcome || outcome.score !== result.summary.score) {
-    return { ok: false, error: 'the summary does not match the replayed game' };
+    return { ok: false, reason: reason('verify.summary') };
   }
   return { ok: true, hash };
 }

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { POLICIES } from '../levels/constants';
 import type { Effects, Level, Text } from '../levels/schema';
 import { buildContext, levelHash, type LevelContext } from './context';
+import { reason, refineReason, type Reason } from './reason';
 import { int } from './wire';
 
 // Share links and result files are read by the game page, whose JavaScript budget is
@@ -41,9 +42,8 @@ export const injectSchema = z
     effects: z.optional(effectsMini),
   })
   .check(
-    z.refine((i) => (i.event !== undefined) !== (i.title !== undefined && i.body !== undefined), {
-      message: 'an inject names a level event, or gives a title and a body, not both',
-    }),
+    // An inject names a level event, or gives a title and a body, not both.
+    z.refine((i) => (i.event !== undefined) !== (i.title !== undefined && i.body !== undefined), refineReason('issue.injectEventOrText')),
   );
 
 export const settingsSchema = z.strictObject({
@@ -65,16 +65,16 @@ export interface ScenarioSettings {
 }
 export const NO_SETTINGS: ScenarioSettings = { injects: [] };
 
-export type Applied = { ok: true; level: Level } | { ok: false; error: string };
+export type Applied = { ok: true; level: Level } | { ok: false; reason: Reason };
 
 /** The level as this scenario plays it. */
 export function applySettings(level: Level, settings: ScenarioSettings): Applied {
   const events = [...level.events];
   for (const [i, inject] of settings.injects.entries()) {
-    if (inject.day > level.days) return { ok: false, error: `inject ${i + 1} is on day ${inject.day}, but the level lasts ${level.days} days` };
+    if (inject.day > level.days) return { ok: false, reason: reason('scenario.injectAfterEnd', { n: i + 1, day: inject.day, days: level.days }) };
     if (inject.event !== undefined) {
       const source = [...level.events, ...level.randomEvents].find((e) => e.id === inject.event);
-      if (!source) return { ok: false, error: `inject ${i + 1} names an event "${inject.event}" that the level does not have` };
+      if (!source) return { ok: false, reason: reason('scenario.injectUnknownEvent', { n: i + 1, event: inject.event }) };
       events.push({ ...source, id: `inject-${i + 1}`, day: inject.day, effects: inject.effects ?? source.effects });
     } else if (inject.title && inject.body) {
       events.push({ id: `inject-${i + 1}`, day: inject.day, title: inject.title, body: inject.body, sources: [], effects: inject.effects ?? {} });
@@ -85,7 +85,7 @@ export function applySettings(level: Level, settings: ScenarioSettings): Applied
 }
 
 /** Index a level as a scenario plays it; the level hash stays that of the file as written. */
-export function scenarioContext(level: Level, settings: ScenarioSettings, days?: number): { ok: true; ctx: LevelContext } | { ok: false; error: string } {
+export function scenarioContext(level: Level, settings: ScenarioSettings, days?: number): { ok: true; ctx: LevelContext } | { ok: false; reason: Reason } {
   const applied = applySettings(level, settings);
   if (!applied.ok) return applied;
   const ctx = buildContext(applied.level, days);

@@ -7,6 +7,7 @@ import { gameParts } from '../../src/ui/strings';
 import { dashboard } from '../../src/ui/strings/dashboard';
 import { instructor } from '../../src/ui/strings/instructor';
 import { shippedContext } from '../helpers';
+import { english, french } from '../reason-helpers';
 
 const levels = ['tutorial', 'bamako-2025'];
 
@@ -20,16 +21,18 @@ describe('scenario links', () => {
   });
 
   it.each([
-    ['?level=paris', 'no scenario'],
-    ['?level=tutorial&seed=-3', 'seed'],
-    ['?level=tutorial&seed=99999999999', 'seed'],
-    ['?level=tutorial&seed=1e3', 'seed'],
-    ['?level=tutorial&difficulty=brutal', 'difficulty'],
-    [`?level=tutorial&x=${'a'.repeat(3000)}`, 'too long'],
-  ])('explains what is wrong with %s', (search, reason) => {
+    ['?level=paris', 'link.unknownLevel', 'no scenario “paris”'],
+    ['?level=tutorial&seed=-3', 'link.badSeed', 'the seed “-3” is not a whole number'],
+    ['?level=tutorial&seed=99999999999', 'link.badSeed', 'seed'],
+    ['?level=tutorial&seed=1e3', 'link.badSeed', 'seed'],
+    ['?level=tutorial&difficulty=brutal', 'link.badDifficulty', 'the difficulty “brutal”'],
+    [`?level=tutorial&x=${'a'.repeat(3000)}`, 'link.tooLong', 'too long'],
+  ])('explains what is wrong with %s', (search, code, words) => {
     const result = parseScenarioLink(search, levels);
     expect(result.kind).toBe('error');
-    if (result.kind === 'error') expect(result.reason).toContain(reason);
+    if (result.kind !== 'error') return;
+    expect(result.reason.code).toBe(code);
+    expect(english(result.reason)).toContain(words);
   });
 
   it('round-trips a link', () => {
@@ -101,18 +104,26 @@ describe('saves', () => {
   });
 
   it.each([
-    ['not json', 'not JSON'],
-    ['[1,2]', 'not a saved game'],
-    [JSON.stringify({ format: 'other' }), 'not a Lifeline'],
-    [JSON.stringify({ ...save, version: SAVE_VERSION + 1 }), 'newer version'],
-    [JSON.stringify({ ...save, version: 0 }), 'can no longer be read'],
-    [JSON.stringify({ ...save, seed: -1 }), 'seed'],
-    [JSON.stringify({ ...save, log: 'nope' }), 'log'],
-    ['x'.repeat(9 * 1024 * 1024), 'larger'],
-  ])('rejects a bad save (%#) with a reason', (text, reason) => {
+    ['not json', 'save.notJson', 'not JSON', 'pas du JSON'],
+    ['[1,2]', 'save.notObject', 'not a saved game', 'pas une partie sauvegardée'],
+    [JSON.stringify({ format: 'other' }), 'save.foreign', 'not a Lifeline', 'Lifeline'],
+    [JSON.stringify({ ...save, version: '1' }), 'save.noVersion', 'no version', 'version'],
+    [JSON.stringify({ ...save, version: SAVE_VERSION + 1 }), 'save.newer', `newer version of the game (save version ${SAVE_VERSION + 1})`, 'version plus récente'],
+    [JSON.stringify({ ...save, version: 0 }), 'save.tooOld', 'save version 0 can no longer be read', 'ne peut plus être lue'],
+    [JSON.stringify({ ...save, seed: -1 }), 'issue.tooSmall.number', 'the field “seed” must be at least 0', 'le champ « seed » doit valoir au moins 0'],
+    [JSON.stringify({ ...save, seed: 1.5 }), 'issue.type.int', 'the field “seed” must be a whole number', 'nombre entier'],
+    [JSON.stringify({ ...save, log: 'nope' }), 'issue.type.array', 'the field “log” must be a list', 'le champ « log » doit être une liste'],
+    [JSON.stringify({ ...save, difficulty: 'brutal' }), 'issue.oneOf', 'the field “difficulty” must be one of: "easy", "normal", "hard"', 'l’une de ces valeurs'],
+    [JSON.stringify({ ...save, day: undefined }), 'issue.missing', 'the field “day” is missing', 'le champ « day » manque'],
+    [JSON.stringify({ ...save, cheat: true }), 'issue.unknownFields', 'the file has unknown fields: cheat', 'le fichier contient des champs inconnus : cheat'],
+    ['x'.repeat(9 * 1024 * 1024), 'save.tooLarge', 'larger than 8 MiB', 'dépasse 8 Mio'],
+  ])('rejects a bad save (%#) with a reason in English and French', (text, code, en, fr) => {
     const parsed = parseSave(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toContain(reason);
+    if (parsed.ok) return;
+    expect(parsed.reason.code).toBe(code);
+    expect(english(parsed.reason)).toContain(en);
+    expect(french(parsed.reason)).toContain(fr);
   });
 });
 

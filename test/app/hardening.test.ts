@@ -11,7 +11,9 @@ import { MAX_SAVE_BYTES, parseSave } from '../../src/app/saves';
 import { defaultSettings, loadSettings, MAX_SETTINGS_CHARS } from '../../src/app/settings';
 import { MAX_LINK_CHARS, MAX_SETTINGS_BYTES, parseSettingsFile, parseShareLink } from '../../src/app/share';
 import { MAX_LEVEL_BYTES, parseLevel } from '../../src/levels/parse';
+import type { Reason, ReasonCode } from '../../src/sim/reason';
 import { MAX_RESULT_BYTES, parseResult } from '../../src/sim/result';
+import { english } from '../reason-helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -51,6 +53,12 @@ describe('every import has a size limit, checked before parsing', () => {
     vi.restoreAllMocks();
   });
 
+  /** Refused with this reason, which says so in words. */
+  const refusedFor = (r: unknown, code: ReasonCode, words: RegExp): boolean => {
+    const result = r as { ok: boolean; reason?: Reason };
+    return !result.ok && result.reason?.code === code && words.test(english(result.reason));
+  };
+
   /** Input just over the limit: its shape is right, only its size is wrong. */
   const overJson = (limit: number, head: string): string => `${head}${' '.repeat(Math.max(0, limit - head.length))} }`;
 
@@ -60,28 +68,28 @@ describe('every import has a size limit, checked before parsing', () => {
       limit: MAX_SAVE_BYTES,
       over: overJson(MAX_SAVE_BYTES, '{ "format": "lifeline-bamako/save"'),
       parse: parseSave,
-      refused: (r) => !(r as { ok: boolean }).ok && /larger than/.test((r as { error: string }).error),
+      refused: (r) => refusedFor(r, 'save.tooLarge', /larger than 8 MiB/),
     },
     {
       name: `a result file (${MAX_RESULT_BYTES / 1024 / 1024} MiB)`,
       limit: MAX_RESULT_BYTES,
       over: overJson(MAX_RESULT_BYTES, '{ "format": "lifeline-bamako/result"'),
       parse: parseResult,
-      refused: (r) => !(r as { ok: boolean }).ok && /larger than/.test((r as { error: string }).error),
+      refused: (r) => refusedFor(r, 'result.tooLarge', /larger than 8 MiB/),
     },
     {
       name: `a scenario settings file (${MAX_SETTINGS_BYTES / 1024} KB)`,
       limit: MAX_SETTINGS_BYTES,
       over: overJson(MAX_SETTINGS_BYTES, '{ "format": "lifeline-bamako/scenario"'),
       parse: (text) => parseSettingsFile(text),
-      refused: (r) => !(r as { ok: boolean }).ok && /larger than/.test((r as { error: string }).error),
+      refused: (r) => refusedFor(r, 'settings.tooLarge', /larger than 256 KB/),
     },
     {
       name: `a scenario link (${MAX_LINK_CHARS} characters)`,
       limit: MAX_LINK_CHARS,
       over: `?level=tutorial&x=${'a'.repeat(MAX_LINK_CHARS)}`,
       parse: (text) => parseShareLink(text, ['tutorial']),
-      refused: (r) => (r as { kind: string }).kind === 'error' && /too long/.test((r as { reason: string }).reason),
+      refused: (r) => (r as { kind: string }).kind === 'error' && refusedFor({ ok: false, reason: (r as { reason: Reason }).reason }, 'link.tooLong', /too long/),
     },
     {
       name: `a level file (${MAX_LEVEL_BYTES / 1024} KB)`,
@@ -112,7 +120,8 @@ describe('every import has a size limit, checked before parsing', () => {
     const inflate = vi.spyOn(globalThis, 'DecompressionStream');
     const result = await parseResultCode(`LB1.${'A'.repeat(MAX_RESULT_CODE_CHARS)}`);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/longer than/);
+    if (!result.ok) expect(result.reason.code).toBe('code.tooLong');
+    if (!result.ok) expect(english(result.reason)).toMatch(/longer than 2 MiB/);
     expect(inflate).not.toHaveBeenCalled();
   });
 

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reasonText } from '../../src/app/i18n';
 import { parseSave, SAVE_VERSION } from '../../src/app/saves';
 import { GameSession } from '../../src/app/session';
 import type { Level } from '../../src/levels/schema';
@@ -22,18 +23,18 @@ describe('saves from every released format', () => {
 
   it.each(fixtures)('%s still loads (a failure here is a format break: add a migration)', (file) => {
     const parsed = parseSave(read(file));
-    expect(parsed.ok ? 'ok' : parsed.error).toBe('ok');
+    expect(parsed.ok ? 'ok' : reasonText(parsed.reason, 'en')).toBe('ok');
     if (parsed.ok) expect(parsed.value.version).toBe(SAVE_VERSION);
   });
 
   it.each(fixtures)('%s resumes at its stored state hash, as Continue does', (file) => {
     const parsed = parseSave(read(file));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(reasonText(parsed.reason, 'en'));
     const save = parsed.value;
     // The level as the build served it when the save was made.
     const level = JSON.parse(read(file.replace(/\.json$/, '.level.json'))) as Level;
     const scenario = scenarioContext(level, save.settings);
-    if (!scenario.ok) throw new Error(scenario.error);
+    if (!scenario.ok) throw new Error(reasonText(scenario.reason, 'en'));
     expect(scenario.ctx.levelHash, 'the level hash is computed as it was').toBe(save.level.hash);
     const session = GameSession.resume(scenario.ctx, save.seed, save.difficulty, save.log, save.settings);
     expect(

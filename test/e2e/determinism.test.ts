@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { reasonText } from '../../src/app/i18n';
 import { parseResult, resultContext, verifyResult } from '../../src/sim/result';
 import { loadLevelFile } from '../helpers';
 import { launchBrowser, openPage } from '../../src/cli/web/browser';
@@ -45,7 +46,7 @@ it('a game played in the browser replays in Node to the same daily hashes and fi
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download the result file' }).click()]);
     const text = await readFile(await download.path());
     const parsed = parseResult(text.toString('utf8'));
-    if (!parsed.ok) throw new Error(`the exported result file does not parse: ${parsed.error}`);
+    if (!parsed.ok) throw new Error(`the exported result file does not parse: ${reasonText(parsed.reason, 'en')}`);
     const result = parsed.value;
     // From 00:00 on day 1, three mornings are 06:00 on days 1, 2 and 3: two midnights, two daily hashes.
     expect(result.dailyHashes.length).toBe(2);
@@ -53,7 +54,7 @@ it('a game played in the browser replays in Node to the same daily hashes and fi
     expect(result.summary.finalStateHash).toBe(browserHash);
 
     const scenario = resultContext(loadLevelFile('levels/tutorial.json'), result);
-    if (!scenario.ok) throw new Error(scenario.error);
+    if (!scenario.ok) throw new Error(reasonText(scenario.reason, 'en'));
     expect(verifyResult(scenario.ctx, result)).toEqual({ ok: true, hash: browserHash });
     expect(tab.errors).toEqual([]);
   } finally {

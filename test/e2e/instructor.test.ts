@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonText } from '../../src/app/i18n';
 import { resultCode } from '../../src/app/results';
 import { parseSettingsFile, parseShareLink, type ShareLink } from '../../src/app/share';
 import { parseResult, type ResultFile } from '../../src/sim/result';
@@ -132,7 +133,7 @@ describe.sequential('a lesson with a class scenario', () => {
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       const parsed = parseResult(readFileSync(lesson.resultPath, 'utf8'));
-      if (!parsed.ok) throw new Error(`the exported result does not parse: ${parsed.error}`);
+      if (!parsed.ok) throw new Error(`the exported result does not parse: ${reasonText(parsed.reason, 'en')}`);
       lesson.result = parsed.value;
       expect(parsed.value).toMatchObject({ level: { id: 'tutorial' }, seed: SEED, difficulty: 'normal', player: { alias: 'K.D.' }, settings: lesson.link!.settings });
       expect(parsed.value.summary.finalStateHash).toBe(await page.evaluate(() => window.__lifeline?.hash()));
@@ -177,6 +178,64 @@ describe.sequential('a lesson with a class scenario', () => {
       const csv = readFileSync(await download(page, () => page.getByRole('button', { name: 'Export the table (CSV)' }).click(), 'class.csv'), 'utf8');
       expect(csv.split('\r\n')[1]).toMatch(/^1,verified,K\.D\.,tutorial,normal,7,/);
       await screenshot(page, 'instructor-dashboard');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the dashboard refuses too many files or too much pasted text at once, and keeps the rows it has', async () => {
+    expect(lesson.result, 'the result from an earlier step').toBeDefined();
+    const tab = await openPage(browser);
+    try {
+      const { page } = tab;
+      await page.goto(`${baseUrl}dashboard.html`);
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      await page.locator('#files').setInputFiles(lesson.resultPath!);
+      await page.waitForFunction(() => document.body.dataset.checking === '0' && document.querySelectorAll('#students-body tr').length === 1, undefined, { timeout: 60_000 });
+      const rows = page.locator('#students-body tr');
+      const problem = page.getByRole('alert');
+      const codes = page.getByRole('textbox', { name: 'Or paste result codes' });
+      const unchanged = async (): Promise<void> => {
+        expect(await rows.count()).toBe(1);
+        expect(await rows.nth(0).getAttribute('data-status')).toBe('verified');
+        expect(await rows.nth(0).textContent()).toContain('K.D.');
+      };
+
+      // 201 files dropped on the page, then chosen with the button.
+      await page.evaluate((n) => {
+        const files = new DataTransfer();
+        for (let i = 1; i <= n; i++) files.items.add(new File(['{}'], `result-${i}.json`, { type: 'application/json' }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+      }, 201);
+      await expect.poll(() => problem.textContent()).toBe('201 files at once: this page takes at most 200 in one go. Nothing was added; load them in smaller groups.');
+      await unchanged();
+      await page.locator('#files').setInputFiles(Array.from({ length: 250 }, (_, i) => ({ name: `result-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from('{}') })));
+      await expect.poll(() => problem.textContent()).toMatch(/^250 files at once/);
+      await unchanged();
+
+      // More than 16 MiB of pasted text, then 201 codes: refused, and left in the box to be split.
+      const huge = `LB1.${'A'.repeat(16 * 1024 * 1024)}`;
+      await codes.evaluate((el, text) => ((el as HTMLTextAreaElement).value = text), huge);
+      await page.getByRole('button', { name: 'Add the codes' }).click();
+      await expect.poll(() => problem.textContent()).toBe('The pasted text is larger than 16 MiB: this page does not read that much at once. Nothing was added; paste the codes in smaller groups.');
+      expect(await codes.evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(huge.length);
+      await unchanged();
+      await codes.fill(Array.from({ length: 201 }, (_, i) => `LB1.code${i}`).join('\n'));
+      await page.getByRole('button', { name: 'Add the codes' }).click();
+      await expect.poll(() => problem.textContent()).toBe('The pasted text holds 201 codes: this page takes at most 200 in one go. Nothing was added; paste them in smaller groups.');
+      await unchanged();
+      // Said in the page's language.
+      await page.getByRole('radio', { name: 'Français' }).check();
+      await expect.poll(() => problem.textContent()).toBe('Le texte collé contient 201 codes : cette page en accepte au plus 200 à la fois. Rien n’a été ajouté ; collez-les en plusieurs fois.');
+      await page.getByRole('radio', { name: 'English' }).check();
+
+      // A load within the limits is taken, and the reason goes away.
+      await codes.fill(await resultCode(lesson.result!));
+      await page.getByRole('button', { name: 'Add the codes' }).click();
+      await page.waitForFunction(() => document.body.dataset.checking === '0' && document.querySelectorAll('#students-body tr').length === 2, undefined, { timeout: 60_000 });
+      expect(await problem.isHidden()).toBe(true);
+      expect(await rows.nth(1).textContent()).toContain('The same game as row 1');
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

@@ -10,12 +10,14 @@ import { classSummary, discussionPrompts, studentStats, type StudentStats } from
 import { csvCell, toCsv } from '../../src/dashboard/csv';
 import { verifyRequest, type LevelLookup } from '../../src/dashboard/verify';
 import type { Level } from '../../src/levels/schema';
+import type { Reason } from '../../src/sim/reason';
 import { buildResult, type ResultFile } from '../../src/sim/result';
 import { scenarioContext } from '../../src/sim/scenario';
 import { outcomeOf } from '../../src/sim/selectors';
 import type { Action } from '../../src/sim/state';
 import { dashboard } from '../../src/ui/strings/dashboard';
 import { loadLevelFile } from '../helpers';
+import { english, expectClear } from '../reason-helpers';
 
 const tutorial = loadLevelFile('levels/tutorial.json');
 const levels: LevelLookup = new Map<string, Level | null>([
@@ -26,7 +28,7 @@ const levels: LevelLookup = new Map<string, Level | null>([
 /** A tutorial game played by a scripted player, with the instructor's settings, as its result file. */
 function played(seed: number, policy: 'baseline' | 'random' | 'idle', settings = { injects: [] as { day: number; title?: { en: string; fr: string }; body?: { en: string; fr: string }; event?: string }[] }, alias = `student-${seed}`) {
   const scenario = scenarioContext(tutorial, settings);
-  if (!scenario.ok) throw new Error(scenario.error);
+  if (!scenario.ok) throw new Error(english(scenario.reason));
   const match = playMatch(scenario.ctx, { seed, difficulty: 'normal', policy });
   const result = buildResult({ ctx: scenario.ctx, state: match.state, log: match.log, dailyHashes: match.dailyHashes, player: { alias }, settings });
   return { ctx: scenario.ctx, match, result };
@@ -76,7 +78,8 @@ describe('checking a student’s result', () => {
     expect(response.ok).toBe(false);
     if (response.ok) return;
     expect(response.flag.key).toBe('dash.flag.mismatch');
-    expect(response.flag.detail).toMatch(/day \d+/);
+    expect(response.flag.detail).toMatchObject({ code: 'verify.dayDiffers' });
+    expect(english(response.flag.detail as Reason)).toMatch(/^day \d+: the state hash differs$/);
     expect(response.claimed?.alias).toBe('student-11');
   });
 
@@ -107,7 +110,7 @@ describe('checking a student’s result', () => {
     expect(response.ok).toBe(false);
     if (!response.ok) {
       expect(response.flag.key).toBe('dash.flag.unreadable');
-      expect(response.flag.detail.length).toBeGreaterThan(3);
+      expectClear(response.flag.detail as Reason);
     }
   });
 });

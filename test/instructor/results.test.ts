@@ -9,6 +9,7 @@ import { findResultCodes, isValidAlias, MAX_RESULT_CODE_CHARS, parseResultCode, 
 import { toBase64Url } from '../../src/app/share';
 import { buildResult, MAX_RESULT_BYTES, parseResult, type ResultFile } from '../../src/sim/result';
 import { shippedContext } from '../helpers';
+import { english, expectClear } from '../reason-helpers';
 
 const ctx = shippedContext('tutorial');
 const match = playMatch(ctx, { seed: 5, difficulty: 'normal', policy: 'baseline' });
@@ -43,46 +44,56 @@ describe('a result code', () => {
     expect(findResultCodes('no code here')).toEqual([]);
   });
 
+  it('is found up to the next code or anything that is not a code character, however long', () => {
+    expect(findResultCodes('LB1.ab-_\ncdLB22.ef, LB1234567.gh LB3.ij.kl')).toEqual(['LB1.ab-_cd', 'LB22.ef', 'LB3.ij']);
+    // Longer than any real code: read, never a stack overflow of the regular-expression engine.
+    const long = `LB1.${'Ab9 '.repeat(4_000_000)}`;
+    expect(findResultCodes(`${long}!`).map((c) => c.length)).toEqual([4 + 3 * 4_000_000]);
+  });
+
   it.each([
-    ['empty', '', 'empty'],
-    ['just spaces', '   \n ', 'empty'],
-    ['a link, not a code', 'https://example.org/?s=1.abc', 'not a Lifeline: Bamako result code'],
-    ['the JSON itself', '{"format":"lifeline-bamako/result"}', 'not a Lifeline: Bamako result code'],
-    ['from a newer game', 'LB2.AAAA', 'made by a newer version of the game'],
-    ['of version 0', 'LB0.AAAA', 'unknown result code version'],
-    ['with foreign characters', 'LB1.abc$%', 'damaged'],
-    ['with nothing after the mark', 'LB1.', 'damaged'],
-    ['not deflated', `LB1.${toBase64Url(new TextEncoder().encode('hello world, this is plain text'))}`, 'damaged'],
-  ])('is refused when %s, with a reason', async (_name, code, reason) => {
+    ['empty', '', 'code.empty', 'empty'],
+    ['just spaces', '   \n ', 'code.empty', 'empty'],
+    ['a link, not a code', 'https://example.org/?s=1.abc', 'code.foreign', 'not a Lifeline: Bamako result code (codes start with LB1.)'],
+    ['the JSON itself', '{"format":"lifeline-bamako/result"}', 'code.foreign', 'not a Lifeline: Bamako result code'],
+    ['from a newer game', 'LB2.AAAA', 'code.newer', 'made by a newer version of the game (code version 2; this one reads version 1)'],
+    ['of version 0', 'LB0.AAAA', 'code.unknownVersion', 'unknown result code version 0'],
+    ['with foreign characters', 'LB1.abc$%', 'code.badCharacters', 'damaged'],
+    ['with nothing after the mark', 'LB1.', 'code.badCharacters', 'damaged'],
+    ['not deflated', `LB1.${toBase64Url(new TextEncoder().encode('hello world, this is plain text'))}`, 'code.damaged', 'damaged'],
+  ])('is refused when %s, with a reason', async (_name, code, reasonCode, words) => {
     const parsed = await parseResultCode(code);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toContain(reason);
+    if (parsed.ok) return;
+    expect(parsed.reason.code).toBe(reasonCode);
+    expect(english(parsed.reason)).toContain(words);
+    expectClear(parsed.reason);
   });
 
   it('is refused when it was cut short', async () => {
     const code = await resultCode(result);
     const parsed = await parseResultCode(code.slice(0, Math.floor(code.length * 0.6)));
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toMatch(/damaged|not JSON/);
+    if (!parsed.ok) expect(english(parsed.reason)).toMatch(/damaged|not JSON/);
   });
 
   it('is refused when it unpacks to something that is not a result', async () => {
     const notJson = await parseResultCode(await codeOf('hello'));
-    expect(!notJson.ok && notJson.error).toContain('not JSON');
+    expect(!notJson.ok && notJson.reason).toEqual({ code: 'result.notJson' });
     const foreign = await parseResultCode(await codeOf(JSON.stringify({ format: 'lifeline-bamako/save', version: 1 })));
-    expect(!foreign.ok && foreign.error).toContain('not a Lifeline: Bamako result file');
+    expect(!foreign.ok && english(foreign.reason)).toContain('not a Lifeline: Bamako result file');
     const edited = await parseResultCode(await codeOf(JSON.stringify({ ...result, seed: -4 })));
-    expect(!edited.ok && edited.error).toContain('seed');
+    expect(!edited.ok && english(edited.reason)).toBe('the field “seed” must be at least 0');
   });
 
   it('is refused when it is too long, or unpacks to more than a result file may be', async () => {
     const long = await parseResultCode(`LB1.${'A'.repeat(MAX_RESULT_CODE_CHARS)}`);
-    expect(!long.ok && long.error).toContain('longer than');
+    expect(!long.ok && english(long.reason)).toContain('longer than');
     // A few kilobytes that would inflate to 9 MiB (a "zip bomb").
     const bomb = await codeOf(' '.repeat(MAX_RESULT_BYTES + 1024 * 1024));
     expect(bomb.length).toBeLessThan(40_000);
     const parsed = await parseResultCode(bomb);
-    expect(!parsed.ok && parsed.error).toContain('unpacks to more than');
+    expect(!parsed.ok && parsed.reason).toEqual({ code: 'code.tooLargeUnpacked', params: { max: 8 } });
   });
 
   it('never throws on random text or on a code with a random edit', async () => {
@@ -97,7 +108,7 @@ describe('a result code', () => {
         ),
         async (text) => {
           const parsed = await parseResultCode(text);
-          if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(3);
+          if (!parsed.ok) expectClear(parsed.reason);
         },
       ),
       { numRuns: 300 },

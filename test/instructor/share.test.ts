@@ -20,8 +20,10 @@ import {
   type ShareLink,
 } from '../../src/app/share';
 import { POLICIES } from '../../src/levels/schema';
+import type { Reason } from '../../src/sim/reason';
 import type { Inject } from '../../src/sim/scenario';
 import { loadLevelFile } from '../helpers';
+import { english, expectClear, french } from '../reason-helpers';
 
 const LEVELS = ['tutorial', 'bamako-2025', 'classroom-20min'];
 const bamako = loadLevelFile('levels/bamako-2025.json');
@@ -133,49 +135,69 @@ describe('a share link', () => {
   });
 
   const good = encodeShareLink(classLink);
+  /** Cut short, to a length base64url can have: it decodes, to JSON that stops in the middle. */
+  const cut = good.slice(0, good.length - 9 - ((good.length - 9 - '?s=1.'.length) % 4 === 1 ? 1 : 0));
   it.each([
-    ['too long', `?s=1.${'A'.repeat(MAX_LINK_CHARS)}`, 'too-long', 'too long'],
-    ['plain and too long', `?level=tutorial&x=${'a'.repeat(3000)}`, 'too-long', 'too long'],
-    ['without a version', '?s=eyJsIjoidHV0b3JpYWwifQ', 'foreign', 'not a Lifeline: Bamako scenario link'],
-    ['with version 0', '?s=0.e30', 'foreign', 'unknown version'],
-    ['from a newer game', '?s=2.eyJsIjoidHV0b3JpYWwifQ', 'newer-version', 'made by a newer version of the game'],
-    ['from a much newer game', '?s=17.anything-at-all', 'newer-version', 'newer version'],
-    ['with foreign characters', '?s=1.abc$def', 'damaged', 'damaged'],
-    ['cut short', good.slice(0, good.length - 9), 'damaged', 'damaged'],
-    ['for a scenario the game lacks', withPayload({ l: 'paris-2030', s: 1, d: 'n' }), 'unknown-level', 'no scenario "paris-2030"'],
-    ['plain, for a scenario the game lacks', '?level=paris', 'unknown-level', 'no scenario'],
-    ['with a negative seed', withPayload({ l: 'tutorial', s: -1, d: 'n' }), 'invalid', 'seed'],
-    ['with a fractional seed', withPayload({ l: 'tutorial', s: 1.5, d: 'n' }), 'invalid', 'seed'],
-    ['with a bad difficulty', withPayload({ l: 'tutorial', s: 1, d: 'x' }), 'invalid', 'difficulty'],
-    ['with an inject on day 0', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 0, e: 'welcome' }] }), 'invalid', 'inject 1, day'],
-    ['with a half-written inject', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['a', 'b'] }] }), 'invalid', 'inject 1'],
-    ['with an empty headline', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['', 'b'], b: ['c', 'd'] }] }), 'invalid', 'inject 1, title'],
-    ['with policies from the future', withPayload({ l: 'tutorial', s: 1, d: 'n', p: 2 ** 20 }), 'invalid', 'policies'],
-    ['with a time limit of a day', withPayload({ l: 'tutorial', s: 1, d: 'n', m: 1440 }), 'invalid', 'time limit'],
-    ['with speed ×3', withPayload({ l: 'tutorial', s: 1, d: 'n', v: [1, 3] }), 'invalid', 'speed'],
-    ['in German', withPayload({ l: 'tutorial', s: 1, d: 'n', g: 'de' }), 'invalid', 'language'],
-    ['with an unknown field', withPayload({ l: 'tutorial', s: 1, d: 'n', z: 1 }), 'invalid', 'unknown fields: z'],
-    ['that is a list', withPayload([1, 2]), 'invalid', 'not valid'],
-  ])('is refused %s, with a reason', (_name, search, code, reason) => {
+    ['too long', `?s=1.${'A'.repeat(MAX_LINK_CHARS)}`, 'too-long', 'link.tooLong', 'the link is too long'],
+    ['plain and too long', `?level=tutorial&x=${'a'.repeat(3000)}`, 'too-long', 'link.tooLong', 'too long'],
+    ['without a version', '?s=eyJsIjoidHV0b3JpYWwifQ', 'foreign', 'link.noVersion', 'not a Lifeline: Bamako scenario link'],
+    ['with version 0', '?s=0.e30', 'foreign', 'link.unknownVersion', 'unknown version 0'],
+    ['from a newer game', '?s=2.eyJsIjoidHV0b3JpYWwifQ', 'newer-version', 'link.newer', 'made by a newer version of the game (link version 2; this one reads version 1)'],
+    ['from a much newer game', '?s=17.anything-at-all', 'newer-version', 'link.newer', 'newer version'],
+    ['with foreign characters', '?s=1.abc$def', 'damaged', 'link.badCharacters', 'damaged'],
+    ['cut short', cut, 'damaged', 'link.damaged', 'the link is damaged and cannot be read'],
+    ['for a scenario the game lacks', withPayload({ l: 'paris-2030', s: 1, d: 'n' }), 'unknown-level', 'link.unknownLevel', 'no scenario “paris-2030”'],
+    ['plain, for a scenario the game lacks', '?level=paris', 'unknown-level', 'link.unknownLevel', 'no scenario'],
+    ['plain, with a bad seed', '?level=tutorial&seed=x', 'invalid', 'link.badSeed', 'the seed “x”'],
+    ['with a negative seed', withPayload({ l: 'tutorial', s: -1, d: 'n' }), 'invalid', 'rule.wholeNumber', 'the seed must be a whole number from 0 to 2,147,483,647'],
+    ['with a fractional seed', withPayload({ l: 'tutorial', s: 1.5, d: 'n' }), 'invalid', 'rule.wholeNumber', 'seed'],
+    ['with a bad difficulty', withPayload({ l: 'tutorial', s: 1, d: 'x' }), 'invalid', 'issue.oneOf', 'the difficulty must be one of: easy, normal, hard'],
+    ['without a scenario', withPayload({ s: 1, d: 'n' }), 'invalid', 'rule.levelId', 'no scenario is named'],
+    ['with an inject on day 0', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 0, e: 'welcome' }] }), 'invalid', 'issue.tooSmall.number', 'the day of inject 1 must be at least 1'],
+    ['with a half-written inject', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['a', 'b'] }] }), 'invalid', 'issue.injectEventOrText', 'inject 1 must name an event'],
+    ['with an empty headline', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['', 'b'], b: ['c', 'd'] }] }), 'invalid', 'issue.empty', 'the English headline of inject 1 must not be empty'],
+    ['with a headline that is not a pair', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: 'a', b: ['c', 'd'] }] }), 'invalid', 'rule.textPair', 'the headline of inject 1 must be an English and a French text'],
+    ['with effects out of range', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, e: 'welcome', x: { trust: 500 } }] }), 'invalid', 'issue.tooBig.number', '“effects.trust” in inject 1 must be at most 100'],
+    ['with policies from the future', withPayload({ l: 'tutorial', s: 1, d: 'n', p: 2 ** 20 }), 'invalid', 'rule.newerPolicies', 'policies this version of the game does not have'],
+    ['with a policy list that is not one', withPayload({ l: 'tutorial', s: 1, d: 'n', p: -1 }), 'invalid', 'rule.policyList', 'the list of policies is not valid'],
+    ['with a time limit of a day', withPayload({ l: 'tutorial', s: 1, d: 'n', m: 1440 }), 'invalid', 'rule.minutes', 'the time limit must be a whole number of minutes from 1 to 240'],
+    ['with speed ×3', withPayload({ l: 'tutorial', s: 1, d: 'n', v: [1, 3] }), 'invalid', 'issue.oneOf', 'the speed must be one of: 1, 2, 4'],
+    ['with a speed that is not a setting', withPayload({ l: 'tutorial', s: 1, d: 'n', v: 'fast' }), 'invalid', 'rule.speedSetting', 'the speed setting is not valid'],
+    ['in German', withPayload({ l: 'tutorial', s: 1, d: 'n', g: 'de' }), 'invalid', 'issue.oneOf', 'the language must be one of: en, fr'],
+    ['with an unknown field', withPayload({ l: 'tutorial', s: 1, d: 'n', z: 1 }), 'invalid', 'issue.unknownFields', 'the link has unknown fields: z'],
+    ['that is a list', withPayload([1, 2]), 'invalid', 'issue.type.object', 'the link must be a JSON object'],
+  ])('is refused %s, with a reason', (_name, search, code, reasonCode, words) => {
     const parsed = parseShareLink(search, LEVELS);
     expect(parsed.kind).toBe('error');
     if (parsed.kind !== 'error') return;
     expect(parsed.code).toBe(code);
-    expect(parsed.reason).toContain(reason);
+    // Settings that are not valid are said inside "the link's settings are not valid: …".
+    const inner = parsed.reason.code === 'link.invalid' ? (parsed.reason.params!.problem as Reason) : parsed.reason;
+    expect(code === 'invalid' && !reasonCode.startsWith('link.')).toBe(parsed.reason.code === 'link.invalid');
+    expect(inner.code).toBe(reasonCode);
+    expect(english(parsed.reason)).toContain(words);
+    expectClear(parsed.reason);
+  });
+
+  it('says what is wrong in French too', () => {
+    const parsed = parseShareLink(withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 0, e: 'welcome' }] }), LEVELS);
+    expect(parsed.kind === 'error' && french(parsed.reason)).toBe('les réglages du lien ne sont pas valides : le jour de l’injection 1 doit valoir au moins 1');
+    const newer = parseShareLink('?s=2.eyJsIjoidHV0b3JpYWwifQ', LEVELS);
+    expect(newer.kind === 'error' && french(newer.reason)).toContain('ce lien a été créé par une version plus récente du jeu (version de lien 2 ; celle-ci lit la version 1)');
   });
 
   it('never throws on random text or on a valid link with a random edit', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string().map((s) => `?s=${s}`), fc.string().map((s) => `?s=1.${s}`), fc.jsonValue().map((v) => withPayload(v))), (search) => {
         const parsed = parseShareLink(search, LEVELS);
-        if (parsed.kind === 'error') expect(parsed.reason.length).toBeGreaterThan(10);
+        if (parsed.kind === 'error') expectClear(parsed.reason);
       }),
       { numRuns: 2000 },
     );
     fc.assert(
       fc.property(fc.nat({ max: good.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }), (at, s) => {
         const parsed = parseShareLink(good.slice(0, at) + s + good.slice(at + 1), LEVELS);
-        if (parsed.kind === 'error') expect(parsed.reason.length).toBeGreaterThan(10);
+        if (parsed.kind === 'error') expectClear(parsed.reason);
       }),
       { numRuns: 1000 },
     );
@@ -199,23 +221,28 @@ describe('a settings file', () => {
 
   const file = JSON.parse(encodeSettingsFile(classLink)) as Record<string, unknown>;
   it.each([
-    ['empty', '', 'empty'],
-    ['not JSON', 'level=tutorial', 'not JSON'],
-    ['a list', '[1]', 'not a scenario settings file'],
-    ['a result file', JSON.stringify({ format: 'lifeline-bamako/result', version: 1 }), 'student result file'],
-    ['a saved game', JSON.stringify({ format: 'lifeline-bamako/save', version: 1 }), 'saved game'],
-    ['another program’s file', JSON.stringify({ format: 'spreadsheet' }), 'not a Lifeline: Bamako scenario settings file'],
-    ['without a format', JSON.stringify({ level: 'tutorial' }), 'no format'],
-    ['from a newer game', JSON.stringify({ ...file, version: 2 }), 'newer version of the game'],
-    ['of version 0', JSON.stringify({ ...file, version: 0 }), 'unknown settings file version'],
-    ['too large', JSON.stringify({ ...file, pad: 'x'.repeat(MAX_SETTINGS_BYTES) }), 'larger than 256 KB'],
-    ['with a bad seed', JSON.stringify({ ...file, seed: 'forty' }), 'seed'],
-    ['for a scenario the game lacks', JSON.stringify({ ...file, level: 'paris-2030' }), 'no scenario "paris-2030"'],
-    ['with an extra field', JSON.stringify({ ...file, teacher: 'M. Traoré' }), 'unknown fields: teacher'],
-  ])('is refused when %s, with a reason', (_name, text, reason) => {
+    ['empty', '', 'settings.empty', 'empty'],
+    ['not JSON', 'level=tutorial', 'settings.notJson', 'not JSON'],
+    ['a list', '[1]', 'settings.notSettings', 'not a scenario settings file'],
+    ['a result file', JSON.stringify({ format: 'lifeline-bamako/result', version: 1 }), 'settings.isResult', 'student result file'],
+    ['a saved game', JSON.stringify({ format: 'lifeline-bamako/save', version: 1 }), 'settings.isSave', 'saved game'],
+    ['another program’s file', JSON.stringify({ format: 'spreadsheet' }), 'settings.foreign', 'not a Lifeline: Bamako scenario settings file (format "spreadsheet")'],
+    ['without a format', JSON.stringify({ level: 'tutorial' }), 'settings.noFormat', 'no format'],
+    ['from a newer game', JSON.stringify({ ...file, version: 2 }), 'settings.newer', 'newer version of the game'],
+    ['of version 0', JSON.stringify({ ...file, version: 0 }), 'settings.unknownVersion', 'unknown settings file version 0'],
+    ['too large', JSON.stringify({ ...file, pad: 'x'.repeat(MAX_SETTINGS_BYTES) }), 'settings.tooLarge', 'larger than 256 KB'],
+    ['with a bad seed', JSON.stringify({ ...file, seed: 'forty' }), 'rule.wholeNumber', 'the seed must be a whole number'],
+    ['with a speed that is not on or off', JSON.stringify({ ...file, speed: { locked: 'yes', value: 2 } }), 'issue.type.boolean', '“locked” in the speed must be true or false'],
+    ['with policies the game lacks', JSON.stringify({ ...file, settings: { injects: [], policies: ['martialLaw'] } }), 'issue.oneOf', '“0” in the list of policies must be one of: "purchaseCap"'],
+    ['for a scenario the game lacks', JSON.stringify({ ...file, level: 'paris-2030' }), 'link.unknownLevel', 'no scenario “paris-2030”'],
+    ['with an extra field', JSON.stringify({ ...file, teacher: 'M. Traoré' }), 'issue.unknownFields', 'the file has unknown fields: teacher'],
+  ])('is refused when %s, with a reason', (_name, text, code, words) => {
     const parsed = parseSettingsFile(text, LEVELS);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toContain(reason);
+    if (parsed.ok) return;
+    expect(parsed.reason.code).toBe(code);
+    expect(english(parsed.reason)).toContain(words);
+    expectClear(parsed.reason);
   });
 
   it('never throws on random or edited documents', () => {
@@ -230,7 +257,7 @@ describe('a settings file', () => {
         ),
         (text) => {
           const parsed = parseSettingsFile(text, LEVELS);
-          if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(3);
+          if (!parsed.ok) expectClear(parsed.reason);
         },
       ),
       { numRuns: 1500 },
@@ -244,14 +271,19 @@ describe('a link checked against its level', () => {
   });
 
   it.each([
-    [{ injects: [{ day: 61, event: 'schools-closed' }] }, 'lasts 60 days'],
-    [{ injects: [{ day: 2, event: 'no-such-event' }] }, 'does not have'],
-  ])('names what the game would refuse (%#)', (settings, reason) => {
-    expect(linkProblems({ ...classLink, settings }, bamako).join(' ')).toContain(reason);
+    [{ injects: [{ day: 61, event: 'schools-closed' }] }, 'scenario.injectAfterEnd', 'lasts 60 days'],
+    [{ injects: [{ day: 2, event: 'no-such-event' }] }, 'scenario.injectUnknownEvent', 'does not have'],
+  ])('names what the game would refuse (%#)', (settings, code, words) => {
+    const problems = linkProblems({ ...classLink, settings }, bamako);
+    expect(problems.map((p) => p.code)).toEqual([code]);
+    expect(english(problems[0]!)).toContain(words);
   });
 
-  it('names a policy the scenario does not offer', () => {
+  it('names a policy the scenario does not offer, and another scenario', () => {
     const tutorial = loadLevelFile('levels/tutorial.json');
-    expect(linkProblems({ ...classLink, level: 'tutorial', settings: { injects: [], policies: ['emergencyAirlift'] } }, tutorial).join(' ')).toContain('emergencyAirlift');
+    const problems = linkProblems({ ...classLink, settings: { injects: [], policies: ['emergencyAirlift'] } }, tutorial);
+    expect(problems.map((p) => p.code)).toEqual(['link.forOtherLevel', 'link.policyMissing']);
+    expect(problems.map(english)).toEqual(['the link is for scenario “bamako-2025”, not “tutorial”', 'the policy “emergencyAirlift” is not part of this scenario']);
+    expect(french(problems[1]!)).toBe('la mesure « emergencyAirlift » ne fait pas partie de ce scénario');
   });
 });

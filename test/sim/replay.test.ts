@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playMatch } from '../../src/ai/match';
 import { buildResult, parseResult, verifyResult } from '../../src/sim/result';
+import { english } from '../reason-helpers';
 import type { Action } from '../../src/sim/state';
 import { shippedContext } from '../helpers';
 
@@ -36,31 +37,41 @@ describe('determinism and replay', () => {
   });
 
   it('fails a truncated log, a forged summary and a changed daily hash', () => {
-    expect(verifyResult(ctx, { ...result, log: result.log.slice(0, -30) }).ok).toBe(false);
-    expect(verifyResult(ctx, { ...result, summary: { ...result.summary, score: result.summary.score + 1 } }).ok).toBe(false);
+    expect(verifyResult(ctx, { ...result, log: result.log.slice(0, -30) })).toMatchObject({ ok: false, reason: { code: 'verify.dayUnreached' } });
+    expect(verifyResult(ctx, { ...result, summary: { ...result.summary, score: result.summary.score + 1 } })).toEqual({ ok: false, reason: { code: 'verify.summary' } });
     const hashes = [...result.dailyHashes];
     hashes[3] = '0000000000000000';
-    expect(verifyResult(ctx, { ...result, dailyHashes: hashes })).toMatchObject({ ok: false, day: 4 });
+    const verdict = verifyResult(ctx, { ...result, dailyHashes: hashes });
+    expect(verdict).toEqual({ ok: false, day: 4, reason: { code: 'verify.dayDiffers', params: { day: 4 } } });
+    if (!verdict.ok) expect(english(verdict.reason)).toBe('day 4: the state hash differs');
+    expect(verifyResult(ctx, { ...result, dailyHashes: result.dailyHashes.slice(0, -1) })).toMatchObject({ ok: false, reason: { code: 'verify.dayMissing' } });
+    expect(verifyResult(ctx, { ...result, summary: { ...result.summary, finalStateHash: '0000000000000000' } })).toEqual({ ok: false, reason: { code: 'verify.finalHash' } });
   });
 
   it('refuses a result for another version of the level', () => {
     const other = shippedContext('bamako-2025', 20);
     const changed = { ...other, levelHash: 'ffffffffffffffff' };
-    expect(verifyResult(changed, result)).toMatchObject({ ok: false });
+    expect(verifyResult(changed, result)).toEqual({ ok: false, reason: { code: 'verify.levelChanged', params: { level: 'bamako-2025' } } });
+    const tutorial = shippedContext('tutorial');
+    expect(verifyResult(tutorial, result)).toEqual({ ok: false, reason: { code: 'verify.otherLevel', params: { level: 'bamako-2025', expected: 'tutorial' } } });
   });
 
   it.each([
-    ['', 'empty'],
-    ['{"format":', 'not JSON'],
-    ['[]', '(root)'],
-    ['{"format":"something-else","version":1}', 'not a Lifeline'],
-    [JSON.stringify({ ...result, version: 99 }), 'newer'],
-    [JSON.stringify({ ...result, seed: 'x' }), 'seed'],
-    [JSON.stringify({ ...result, dailyHashes: ['nothex'] }), 'dailyHashes'],
-    ['x'.repeat(9 * 1024 * 1024), 'larger'],
-  ])('rejects a malformed result file (%#) with a clear message', (text, message) => {
+    ['', 'result.empty', 'the file is empty'],
+    ['{"format":', 'result.notJson', 'not JSON'],
+    ['[]', 'issue.type.object', 'the file must be a JSON object'],
+    ['{"format":"something-else","version":1}', 'result.foreign', 'not a Lifeline: Bamako result file (format "something-else")'],
+    [JSON.stringify({ ...result, version: 99 }), 'result.newer', 'version 99, newer than this game reads (1)'],
+    [JSON.stringify({ ...result, seed: 'x' }), 'issue.type.number', 'the field “seed” must be a number'],
+    [JSON.stringify({ ...result, dailyHashes: ['nothex'] }), 'issue.format', 'the field “dailyHashes.0” is not in the right format'],
+    [JSON.stringify({ ...result, summary: { ...result.summary, outcome: 'won' } }), 'issue.oneOf', 'the field “summary.outcome” must be one of: "held", "collapsed", "playing"'],
+    [JSON.stringify({ ...result, player: { alias: 'x'.repeat(61) } }), 'issue.tooBig.string', 'the field “player.alias” has too many characters (maximum: 60)'],
+    ['x'.repeat(9 * 1024 * 1024), 'result.tooLarge', 'larger than 8 MiB'],
+  ])('rejects a malformed result file (%#) with a clear message', (text, code, message) => {
     const parsed = parseResult(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toContain(message);
+    if (parsed.ok) return;
+    expect(parsed.reason.code).toBe(code);
+    expect(english(parsed.reason)).toContain(message);
   });
 });

@@ -4,6 +4,7 @@ import { buildResult, parseResult, resultContext, verifyResult } from '../../src
 import { applySettings, scenarioContext, settingsSchema } from '../../src/sim/scenario';
 import { buildContext } from '../../src/sim/context';
 import { loadLevelFile } from '../helpers';
+import { english, french } from '../reason-helpers';
 
 const level = loadLevelFile('levels/bamako-2025.json');
 const custom = { en: 'Fuel traders strike', fr: 'Grève des négociants en carburant' };
@@ -27,16 +28,22 @@ describe('scenario settings from the instructor', () => {
   });
 
   it.each([
-    [{ injects: [{ day: 99, event: 'blockade-declared' }] }, 'lasts 60 days'],
-    [{ injects: [{ day: 2, event: 'no-such-event' }] }, 'does not have'],
-  ])('refuse injects the level cannot play (%#)', (raw, message) => {
+    [{ injects: [{ day: 99, event: 'blockade-declared' }] }, 'scenario.injectAfterEnd', 'inject 1 is on day 99, but the scenario lasts 60 days', 'l’injection 1 tombe le jour 99, mais le scénario dure 60 jours'],
+    [{ injects: [{ day: 2, event: 'no-such-event' }] }, 'scenario.injectUnknownEvent', 'inject 1 names an event “no-such-event” that the scenario does not have', 'l’injection 1 nomme un événement « no-such-event »'],
+  ])('refuse injects the level cannot play (%#)', (raw, code, en, fr) => {
     const applied = applySettings(level, settingsSchema.parse(raw));
     expect(applied.ok).toBe(false);
-    if (!applied.ok) expect(applied.error).toContain(message);
+    if (applied.ok) return;
+    expect(applied.reason.code).toBe(code);
+    expect(english(applied.reason)).toBe(en);
+    expect(french(applied.reason)).toContain(fr);
   });
 
   it('reject an inject that is both a level event and a custom text', () => {
-    expect(settingsSchema.safeParse({ injects: [{ day: 2, event: 'blockade-declared', title: custom, body: custom }] }).success).toBe(false);
+    const both = settingsSchema.safeParse({ injects: [{ day: 2, event: 'blockade-declared', title: custom, body: custom }] });
+    expect(both.success).toBe(false);
+    // The check's issue names its reason, for the pages to say.
+    expect(both.error?.issues[0]).toMatchObject({ code: 'custom', path: ['injects', 0], params: { reason: 'issue.injectEventOrText' } });
   });
 
   it('limit the policies on offer', () => {
@@ -47,14 +54,14 @@ describe('scenario settings from the instructor', () => {
   it('travel in the result file, so a replay plays the same scenario', () => {
     const settings = settingsSchema.parse({ injects: [{ day: 2, title: custom, body: custom, effects: { trust: -5 } }] });
     const scenario = scenarioContext(level, settings, 5);
-    if (!scenario.ok) throw new Error(scenario.error);
+    if (!scenario.ok) throw new Error(english(scenario.reason));
     expect(scenario.ctx.levelHash).toBe(buildContext(level).levelHash);
     const match = playMatch(scenario.ctx, { seed: 8, difficulty: 'normal', policy: 'baseline' });
     const result = buildResult({ ctx: scenario.ctx, state: match.state, log: match.log, dailyHashes: match.dailyHashes, player: {}, settings });
     const parsed = parseResult(JSON.stringify(result));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(english(parsed.reason));
     const again = resultContext(level, parsed.value);
-    if (!again.ok) throw new Error(again.error);
+    if (!again.ok) throw new Error(english(again.reason));
     expect(verifyResult(again.ctx, parsed.value).ok).toBe(true);
     // The same log on the level without the inject is not the same game.
     expect(verifyResult(buildContext(level, 5), parsed.value).ok).toBe(false);

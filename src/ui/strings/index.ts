@@ -8,6 +8,7 @@ import { debrief } from './debrief';
 import { hud } from './hud';
 import { map } from './map';
 import { menu } from './menu';
+import { reasons } from './reasons';
 
 export type Catalog = Record<string, string>;
 export interface StringsPart {
@@ -15,7 +16,7 @@ export interface StringsPart {
   fr: Catalog;
 }
 
-export const gameParts: StringsPart[] = [menu, map, hud, debrief, ai];
+export const gameParts: StringsPart[] = [menu, map, hud, debrief, ai, reasons];
 
 export const catalogs: { en: Catalog; fr: Catalog } = {
   en: Object.assign({}, ...gameParts.map((p) => p.en)),
