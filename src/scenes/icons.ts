@@ -1,11 +1,12 @@
 /**
- * The map's markers, drawn once into textures at the device's resolution so that the scene
- * draws images (batched, cheap) rather than replaying vector paths every frame. Each texture
+ * The map's markers, drawn once with Canvas 2D into textures at the device's resolution, so
+ * that the scene draws images (batched, cheap) rather than replaying vector paths every
+ * frame, and HTML over the map can show the very same pictures. Each texture
  * is `scale` texture pixels per CSS pixel; images using them are shown at 1/scale.
  * Shapes carry meaning on their own (star, circle, square, crossed square, diamond, shield,
  * triangle, bar): colour is never the only cue.
  */
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
 import { COLORS, SIZES } from './style';
 
 export const ICON = {
@@ -37,40 +38,140 @@ export type IconKey = (typeof ICON)[keyof typeof ICON];
 /** Convoy pill size in CSS pixels. */
 export const PILL = { width: 30, height: 17 } as const;
 
-type Draw = (g: Phaser.GameObjects.Graphics, s: number) => void;
+interface Point {
+  x: number;
+  y: number;
+}
+
+const rgba = (color: number, alpha: number): string => `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+
+/** The few drawing calls the markers need, in the words of Phaser's Graphics, on a 2D canvas. */
+class Pen {
+  constructor(private readonly g: CanvasRenderingContext2D) {}
+
+  fillStyle(color: number, alpha = 1): void {
+    this.g.fillStyle = rgba(color, alpha);
+  }
+
+  lineStyle(width: number, color: number, alpha = 1): void {
+    this.g.lineWidth = width;
+    this.g.strokeStyle = rgba(color, alpha);
+  }
+
+  beginPath(): void {
+    this.g.beginPath();
+  }
+
+  arc(x: number, y: number, radius: number, start: number, end: number, anticlockwise = false): void {
+    this.g.arc(x, y, radius, start, end, anticlockwise);
+  }
+
+  strokePath(): void {
+    this.g.stroke();
+  }
+
+  fillCircle(x: number, y: number, radius: number): void {
+    this.g.beginPath();
+    this.g.arc(x, y, radius, 0, Math.PI * 2);
+    this.g.fill();
+  }
+
+  strokeCircle(x: number, y: number, radius: number): void {
+    this.g.beginPath();
+    this.g.arc(x, y, radius, 0, Math.PI * 2);
+    this.g.stroke();
+  }
+
+  fillRect(x: number, y: number, width: number, height: number): void {
+    this.g.fillRect(x, y, width, height);
+  }
+
+  strokeRect(x: number, y: number, width: number, height: number): void {
+    this.g.strokeRect(x, y, width, height);
+  }
+
+  fillRoundedRect(x: number, y: number, width: number, height: number, radius: number): void {
+    this.roundedRect(x, y, width, height, radius);
+    this.g.fill();
+  }
+
+  strokeRoundedRect(x: number, y: number, width: number, height: number, radius: number): void {
+    this.roundedRect(x, y, width, height, radius);
+    this.g.stroke();
+  }
+
+  fillPoints(points: readonly Point[], closeShape = false): void {
+    this.polygon(points, closeShape);
+    this.g.fill();
+  }
+
+  strokePoints(points: readonly Point[], closeShape = false, closePath = false): void {
+    this.polygon(points, closeShape || closePath);
+    this.g.stroke();
+  }
+
+  lineBetween(x1: number, y1: number, x2: number, y2: number): void {
+    this.g.beginPath();
+    this.g.moveTo(x1, y1);
+    this.g.lineTo(x2, y2);
+    this.g.stroke();
+  }
+
+  private polygon(points: readonly Point[], close: boolean): void {
+    this.g.beginPath();
+    points.forEach((p, i) => (i === 0 ? this.g.moveTo(p.x, p.y) : this.g.lineTo(p.x, p.y)));
+    if (close) this.g.closePath();
+  }
+
+  private roundedRect(x: number, y: number, width: number, height: number, radius: number): void {
+    const r = Math.min(radius, width / 2, height / 2);
+    this.g.beginPath();
+    this.g.moveTo(x + r, y);
+    this.g.arcTo(x + width, y, x + width, y + height, r);
+    this.g.arcTo(x + width, y + height, x, y + height, r);
+    this.g.arcTo(x, y + height, x, y, r);
+    this.g.arcTo(x, y, x + width, y, r);
+    this.g.closePath();
+  }
+}
+
+type Draw = (g: Pen, s: number) => void;
 
 function make(scene: Phaser.Scene, key: string, width: number, height: number, scale: number, draw: Draw): void {
   if (scene.textures.exists(key)) scene.textures.remove(key);
-  const g = scene.make.graphics({}, false);
-  draw(g, scale);
-  g.generateTexture(key, Math.ceil(width * scale), Math.ceil(height * scale));
-  g.destroy();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil(height * scale);
+  const g = canvas.getContext('2d');
+  if (!g) return;
+  draw(new Pen(g), scale);
+  scene.textures.addCanvas(key, canvas);
 }
 
-function starPoints(cx: number, cy: number, outer: number, inner: number, points = 5): Phaser.Math.Vector2[] {
-  const out: Phaser.Math.Vector2[] = [];
+function starPoints(cx: number, cy: number, outer: number, inner: number, points = 5): Point[] {
+  const out: Point[] = [];
   for (let i = 0; i < points * 2; i++) {
     const r = i % 2 === 0 ? outer : inner;
     const a = -Math.PI / 2 + (i * Math.PI) / points;
-    out.push(new Phaser.Math.Vector2(cx + r * Math.cos(a), cy + r * Math.sin(a)));
+    out.push({ x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) });
   }
   return out;
 }
 
-function shieldPoints(cx: number, cy: number, w: number, h: number): Phaser.Math.Vector2[] {
+function shieldPoints(cx: number, cy: number, w: number, h: number): Point[] {
   const top = cy - h / 2;
   return [
-    new Phaser.Math.Vector2(cx - w / 2, top),
-    new Phaser.Math.Vector2(cx + w / 2, top),
-    new Phaser.Math.Vector2(cx + w / 2, top + h * 0.45),
-    new Phaser.Math.Vector2(cx + w * 0.3, top + h * 0.78),
-    new Phaser.Math.Vector2(cx, top + h),
-    new Phaser.Math.Vector2(cx - w * 0.3, top + h * 0.78),
-    new Phaser.Math.Vector2(cx - w / 2, top + h * 0.45),
+    { x: cx - w / 2, y: top },
+    { x: cx + w / 2, y: top },
+    { x: cx + w / 2, y: top + h * 0.45 },
+    { x: cx + w * 0.3, y: top + h * 0.78 },
+    { x: cx, y: top + h },
+    { x: cx - w * 0.3, y: top + h * 0.78 },
+    { x: cx - w / 2, y: top + h * 0.45 },
   ];
 }
 
-function pill(g: Phaser.GameObjects.Graphics, s: number, fill: number, stroke: number, strokeWidth: number, hollow = false): void {
+function pill(g: Pen, s: number, fill: number, stroke: number, strokeWidth: number, hollow = false): void {
   const w = PILL.width * s;
   const h = PILL.height * s;
   const pad = 1.5 * s;
@@ -125,11 +226,11 @@ export function createIcons(scene: Phaser.Scene, scale: number): void {
     g.lineBetween(c - r * 0.6, c + r * 0.6, c + r * 0.6, c - r * 0.6);
   });
 
-  const diamond = (c: number, r: number): Phaser.Math.Vector2[] => [
-    new Phaser.Math.Vector2(c, c - r),
-    new Phaser.Math.Vector2(c + r, c),
-    new Phaser.Math.Vector2(c, c + r),
-    new Phaser.Math.Vector2(c - r, c),
+  const diamond = (c: number, r: number): Point[] => [
+    { x: c, y: c - r },
+    { x: c + r, y: c },
+    { x: c, y: c + r },
+    { x: c - r, y: c },
   ];
   make(scene, ICON.entryOpen, 20, 20, scale, (g, s) => {
     const points = diamond(10 * s, (SIZES.entry + 1) * s);
@@ -168,7 +269,7 @@ export function createIcons(scene: Phaser.Scene, scale: number): void {
 
   // Intelligence: a warning triangle (ambush), a road barrier (checkpoint), a circle of dots (armed men seen).
   make(scene, ICON.ambush, 20, 18, scale, (g, s) => {
-    const points = [new Phaser.Math.Vector2(10 * s, 1.5 * s), new Phaser.Math.Vector2(18.5 * s, 16.5 * s), new Phaser.Math.Vector2(1.5 * s, 16.5 * s)];
+    const points = [{ x: 10 * s, y: 1.5 * s }, { x: 18.5 * s, y: 16.5 * s }, { x: 1.5 * s, y: 16.5 * s }];
     g.fillStyle(COLORS.intel, 1);
     g.fillPoints(points, true);
     g.lineStyle(1.6 * s, dark, 1);
@@ -213,7 +314,7 @@ export function createIcons(scene: Phaser.Scene, scale: number): void {
     g.strokeCircle(5 * s, 5 * s, 3.2 * s);
   });
   make(scene, ICON.arrow, 12, 12, scale, (g, s) => {
-    const points = [new Phaser.Math.Vector2(11 * s, 6 * s), new Phaser.Math.Vector2(2 * s, 1.5 * s), new Phaser.Math.Vector2(4.5 * s, 6 * s), new Phaser.Math.Vector2(2 * s, 10.5 * s)];
+    const points = [{ x: 11 * s, y: 6 * s }, { x: 2 * s, y: 1.5 * s }, { x: 4.5 * s, y: 6 * s }, { x: 2 * s, y: 10.5 * s }];
     g.fillStyle(cream, 1);
     g.fillPoints(points, true);
     g.lineStyle(1.3 * s, dark, 1);
@@ -221,7 +322,7 @@ export function createIcons(scene: Phaser.Scene, scale: number): void {
   });
 
   // Status badges at the left end of a convoy pill: held (!), halted (pause), returning (U-turn).
-  const badge = (g: Phaser.GameObjects.Graphics, s: number, fill: number): void => {
+  const badge = (g: Pen, s: number, fill: number): void => {
     g.fillStyle(fill, 1);
     g.fillCircle(8 * s, 8 * s, 6.8 * s);
     g.lineStyle(1.6 * s, dark, 1);
@@ -244,7 +345,7 @@ export function createIcons(scene: Phaser.Scene, scale: number): void {
     g.beginPath();
     g.arc(8 * s, 8 * s, 3.6 * s, Math.PI * 0.9, Math.PI * 2.25, false);
     g.strokePath();
-    g.fillPoints([new Phaser.Math.Vector2(2.6 * s, 6.2 * s), new Phaser.Math.Vector2(6.6 * s, 6.6 * s), new Phaser.Math.Vector2(4.2 * s, 10 * s)], true);
+    g.fillPoints([{ x: 2.6 * s, y: 6.2 * s }, { x: 6.6 * s, y: 6.6 * s }, { x: 4.2 * s, y: 10 * s }], true);
   });
 
   make(scene, ICON.ring, 40, 40, scale, (g, s) => {

@@ -163,13 +163,6 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
       legend?.destroy();
       // Stop listening to the game and the selection now; Phaser tears down at its next frame.
       scene.detach();
-      // Phaser keeps one shared camera for Graphics.generateTexture (used for the icons); it still
-      // points at this game's scene after destroy and would keep the whole old game, HUD and all.
-      game.events.once(Phaser.Core.Events.DESTROY, () => {
-        const shared = Phaser.GameObjects.Graphics.TargetCamera as unknown as Record<string, unknown> & { renderList?: unknown[] };
-        if (shared.renderList) shared.renderList.length = 0;
-        for (const key of ['scene', 'sceneManager', 'scaleManager', 'cameraManager']) shared[key] = null;
-      });
       game.destroy(true);
     },
   };
