@@ -42,8 +42,19 @@ export const pick = (text: { en: string; fr: string }): string => text[current];
 
 const locale = (language: Lang = current): string => (language === 'fr' ? 'fr-FR' : 'en-GB');
 
+/**
+ * Intl formatters, made once per language and options: making one costs far more than
+ * using it (the HUD formats hundreds of numbers when it opens, and more every game hour).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 export function formatNumber(value: number, digits = 0, language: Lang = current): string {
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits }).format(value);
+  return formatter(`n:${language}:${digits}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits })).format(value);
 }
 
 export function formatLitres(litres: number): string {
@@ -52,13 +63,13 @@ export function formatLitres(litres: number): string {
 }
 
 export function formatCfa(amount: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'XOF', maximumFractionDigits: 0 }).format(amount);
+  return formatter(`cfa:${current}`, () => new Intl.NumberFormat(locale(), { style: 'currency', currency: 'XOF', maximumFractionDigits: 0 })).format(amount);
 }
 
 /** The calendar date of a game hour, given the level's first day. */
 export function formatDate(startDate: string, hour: number, withHour = false): string {
   const start = Date.UTC(Number(startDate.slice(0, 4)), Number(startDate.slice(5, 7)) - 1, Number(startDate.slice(8, 10)));
   const date = new Date(start + Math.floor(hour / 24) * 86_400_000);
-  const day = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const day = formatter(`date:${current}`, () => new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(date);
   return withHour ? `${day}, ${String(hour % 24).padStart(2, '0')}:00` : day;
 }

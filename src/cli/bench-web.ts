@@ -128,6 +128,21 @@ export function bundleFigures(outDir: string, chunks: BuiltChunk[]) {
   };
 }
 
+/** The bare Phaser hello world (`bench/hello/`), built with the game's base, target and Phaser build. */
+export async function buildHello(outDir: string, root = REPO_ROOT): Promise<BuiltChunk[]> {
+  // The same base and target as the game, whatever vite.config.ts says today.
+  const config = await resolveConfig({ root, configFile: resolve(root, 'vite.config.ts'), configLoader: 'runner', logLevel: 'silent' }, 'build', 'production', 'production');
+  return viteBuild({
+    root: resolve(REPO_ROOT, 'bench/hello'),
+    configFile: false,
+    base: config.base,
+    publicDir: false,
+    // The same Phaser build as the game, so the ratio compares like with like.
+    plugins: [phaserWithoutExtras(root)],
+    build: { outDir, emptyOutDir: true, target: config.build.target, chunkSizeWarningLimit: config.build.chunkSizeWarningLimit },
+  });
+}
+
 // ---- Pages ---------------------------------------------------------------------------
 
 declare global {
@@ -256,7 +271,7 @@ async function dispatchThroughHud(page: Page, n: number): Promise<void> {
   await page.getByRole('button', { name: `Speed ×${BUSY_SPEED}` }).click();
 }
 
-async function frameFigures(browser: Browser, hello: string, game: string, seconds: number, convoys: number) {
+export async function frameFigures(browser: Browser, hello: string, game: string, seconds: number, convoys: number) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -457,17 +472,7 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
     const helloDir = join(work, 'hello');
     const root = options.root ?? REPO_ROOT;
     const gameChunks = await buildGame(gameDir, root);
-    // The same base and target as the game, whatever vite.config.ts says today.
-    const config = await resolveConfig({ root, configFile: resolve(root, 'vite.config.ts'), configLoader: 'runner', logLevel: 'silent' }, 'build', 'production', 'production');
-    const helloChunks = await viteBuild({
-      root: resolve(REPO_ROOT, 'bench/hello'),
-      configFile: false,
-      base: config.base,
-      publicDir: false,
-      // The same Phaser build as the game, so the ratio compares like with like.
-      plugins: [phaserWithoutExtras(root)],
-      build: { outDir: helloDir, emptyOutDir: true, target: config.build.target, chunkSizeWarningLimit: config.build.chunkSizeWarningLimit },
-    });
+    const helloChunks = await buildHello(helloDir, root);
     const bundle = bundleFigures(gameDir, gameChunks);
     const helloJsGzKB = kb(gzippedJs(helloDir).reduce((sum, f) => sum + f.gzBytes, 0));
 

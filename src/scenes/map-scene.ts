@@ -1001,6 +1001,11 @@ export function countryName(code: string, fallback: string): string {
   }
 }
 
+const percents = new Map<string, Intl.NumberFormat>();
+
 export function formatPercent(value: number): string {
-  return new Intl.NumberFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+  const l = lang();
+  let format = percents.get(l);
+  if (!format) percents.set(l, (format = new Intl.NumberFormat(l === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 })));
+  return format.format(value / 100);
 }
