@@ -88,8 +88,11 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
     backgroundColor: COLORS.mali,
     // The canvas has device pixels; CSS shows it at the parent's size (zoom = 1 / ratio).
     scale: { mode: Phaser.Scale.NONE, width: size.width * pixelRatio, height: size.height * pixelRatio, zoom: 1 / pixelRatio },
-    // Textures only (the lines and shapes are on the backdrop): no multisampling needed.
-    render: { antialias: true, antialiasGL: false, powerPreference: 'default' },
+    // Textures only (the lines and shapes are on the backdrop): no multisampling needed. One
+    // texture per batch: with several, software WebGL (SwiftShader) drew some text with another
+    // texture's pixels (a corridor name vanished into the backdrop). The map draws rarely and
+    // has few objects, so the extra draw calls cost little.
+    render: { antialias: true, antialiasGL: false, powerPreference: 'default', maxTextures: 1 },
     input: { keyboard: false, gamepad: false, mouse: { preventDefaultWheel: true }, touch: true },
     audio: { noAudio: true },
     banner: false,
@@ -121,7 +124,7 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   canvas.style.display = 'block';
   canvas.style.outlineOffset = '-3px';
 
-  legend = createLegend(parent, (key) => iconUrl(game, key), size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
+  legend = createLegend(parent, (key) => (scene.icon(key).width > 0 ? scene.icon(key).url : null), size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
 
   let last = { width: 0, height: 0, insets: '' };
   const resize = (): void => {
@@ -182,10 +185,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
-}
-
-function iconUrl(game: Phaser.Game, key: string): string | null {
-  if (!game.textures.exists(key)) return null;
-  const source = game.textures.get(key).getSourceImage();
-  return source instanceof HTMLCanvasElement ? source.toDataURL() : null;
 }

@@ -862,7 +862,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   /** A marker picture made by createIcons, as a URL for HTML, with its size in CSS pixels. */
-  private icon(key: string): IconImage {
+  icon(key: string): IconImage {
     let image = this.icons.get(key);
     if (!image) {
       const source = this.textures.exists(key) ? this.textures.get(key).getSourceImage() : null;

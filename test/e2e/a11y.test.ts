@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type PageOptions, type WatchedPage } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
 import { runLighthouse } from '../../src/cli/web/lighthouse';
-import { siteUrl } from './site';
+import { playing, siteUrl } from './site';
 
 const baseUrl = siteUrl();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,11 +38,6 @@ afterAll(async () => {
 
 const ready = (page: Page) => page.waitForFunction(() => window.__lifeline?.ready === true, undefined, { timeout: 30_000 });
 const screen = (page: Page) => page.evaluate(() => document.body.dataset.screen);
-const playing = (page: Page) =>
-  page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string' && !!document.querySelector('#map canvas'), undefined, {
-    timeout: 60_000,
-  });
-
 async function open(path = '', options: PageOptions = {}): Promise<WatchedPage> {
   const tab = await openPage(browser, options);
   await tab.page.goto(new URL(path, baseUrl).href);

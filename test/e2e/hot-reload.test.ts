@@ -15,6 +15,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
+import { playing as waitForGame } from './site';
 
 const ID = 'zz-hot-reload-test';
 const FILE = join(REPO_ROOT, 'levels', `${ID}.json`);
@@ -53,10 +54,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const playing = (page: Page) =>
-  page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string' && !!document.querySelector('#map canvas'), undefined, {
-    timeout: 90_000,
-  });
+const playing = (page: Page) => waitForGame(page, 90_000);
 
 /** "6.9 million L", "920,000 L" (English formatting) → litres. */
 function litres(text: string | null): number {

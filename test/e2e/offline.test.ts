@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOffline } from '../../scripts/build-offline';
 import { imageStats, launchBrowser, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
-import { siteUrl } from './site';
+import { playing, siteUrl } from './site';
 
 const baseUrl = siteUrl();
 let browser: Browser;
@@ -25,11 +25,6 @@ afterAll(async () => {
 });
 
 const ready = (page: Page) => page.waitForFunction(() => window.__lifeline?.ready === true, undefined, { timeout: 30_000 });
-const playing = (page: Page) =>
-  page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string' && !!document.querySelector('#map canvas'), undefined, {
-    timeout: 60_000,
-  });
-
 /** From the menu: the tutorial, Start. */
 async function startTutorial(page: Page): Promise<void> {
   await page.locator('#new-game input[name="level"][value="tutorial"]').check();

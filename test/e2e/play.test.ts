@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageStats, launchBrowser, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
-import { siteUrl } from './site';
+import { playing, siteUrl } from './site';
 
 const baseUrl = siteUrl();
 const LINK = '?level=tutorial&seed=1&difficulty=normal';
@@ -28,11 +28,6 @@ async function press(page: Page, locator: ReturnType<Page['locator']>, key: 'Ent
   await locator.focus();
   await page.keyboard.press(key);
 }
-
-const playing = (page: Page) =>
-  page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string' && !!document.querySelector('#map canvas'), undefined, {
-    timeout: 60_000,
-  });
 
 /** "4.1 million L", "920,000 L" (English formatting) → litres. */
 function litres(text: string | null): number {
@@ -117,6 +112,21 @@ describe.sequential('a tutorial game, step by step', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Convoy \d+ formed at/);
     await expect.poll(() => page.locator('.hud-onroad').textContent()).toMatch(/on the road/);
     expect(await page.locator('#hud-panel-convoys .convoy-card').count()).toBe(1);
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('a click on the convoy on the map selects it: the HUD shows it and the map rings it', async () => {
+    const selection = page.locator('.hud-selection');
+    if (await selection.isVisible()) await selection.getByRole('button', { name: 'Clear the selection' }).click();
+    await expect.poll(() => selection.isVisible()).toBe(false);
+    expect(await page.locator('#map .map-ring').isVisible()).toBe(false);
+    // Convoys are drawn as HTML over the canvas (hidden from screen readers); the click lands on the canvas below.
+    const box = await page.locator('#map .map-convoy-pill').first().boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect.poll(() => selection.isVisible()).toBe(true);
+    expect(await selection.textContent()).toMatch(/Convoy \d+/);
+    expect(await page.locator('#map .map-ring').isVisible()).toBe(true);
     expect(tab.errors).toEqual([]);
   });
 
