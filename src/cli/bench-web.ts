@@ -210,11 +210,19 @@ interface Load {
   scripts: string[];
 }
 
-async function coldLoad(browser: Browser, url: string, want: 'menu' | 'map'): Promise<Load> {
+/** A school's connection, for a second reading of start-up: 10 Mbit/s down, 2 up, 40 ms round trips. */
+const SCHOOL_NETWORK = { offline: false, latency: 40, downloadThroughput: (10e6 / 8) | 0, uploadThroughput: (2e6 / 8) | 0 };
+
+async function coldLoad(browser: Browser, url: string, want: 'menu' | 'map', network?: typeof SCHOOL_NETWORK): Promise<Load> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await context.addInitScript({ content: WATCHER });
     const page = await context.newPage();
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     const scripts: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
@@ -359,8 +367,30 @@ async function startupFigures(b: Browser, helloUrl: string, gameUrl: string, gam
     bar: MAP_RATIO_BAR,
     withinBar: mapMs !== null && helloMs !== null ? mapMs / helloMs <= MAP_RATIO_BAR : null,
     samples: { hello: ms(runs.hello).map((v) => round(v)), menu: ms(runs.menu).map((v) => round(v)), map: ms(runs.map).map((v) => round(v)) },
+    schoolNetwork: await schoolNetworkFigures(b, helloUrl, gameUrl),
   };
+}
 
+/**
+ * The same ratio over a school's connection (SCHOOL_NETWORK, emulated by Chromium), for
+ * information: the bar is read on the local connection above, where only the work done in
+ * the page counts; here the download of the code, the same Phaser for both pages, weighs in.
+ */
+async function schoolNetworkFigures(b: Browser, helloUrl: string, gameUrl: string, loads = 3) {
+  const hello: number[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const h = await coldLoad(b, helloUrl, 'map', SCHOOL_NETWORK);
+    const m = await coldLoad(b, gameUrl + MAP_LINK, 'map', SCHOOL_NETWORK);
+    if (h.ms !== null) hello.push(h.ms);
+    if (m.ms !== null) map.push(m.ms);
+  }
+  return {
+    method: `median of ${loads} interleaved cold loads each, ${SCHOOL_NETWORK.downloadThroughput * 8e-6} Mbit/s down, ${SCHOOL_NETWORK.latency} ms latency, text served gzipped`,
+    helloFirstFrameMs: median(hello),
+    gameMapMs: median(map),
+    mapToHelloRatio: ratio(median(map), median(hello)),
+  };
 }
 
 // ---- Lighthouse ------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 /**
  * A tiny static file server for the built site: the e2e tests and the web benchmark load
- * `dist/` over HTTP exactly as a school's web server would serve it. Written by hand because
- * it is forty lines and a dependency would be larger than the code it saves.
+ * `dist/` over HTTP as a school's web server would serve it, text compressed with gzip when
+ * the browser asks for it. Written by hand because it is sixty lines and a dependency would
+ * be larger than the code it saves.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -29,6 +31,9 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** Types worth compressing (pictures and sounds are compressed already, or barely shrink). */
+const TEXT = /^(text\/|application\/(json|manifest\+json)|image\/svg)/;
+
 export interface StaticServer {
   /** Base URL ending in a slash, e.g. `http://127.0.0.1:41234/`. */
   url: string;
@@ -38,6 +43,15 @@ export interface StaticServer {
 /** Serves `root` on 127.0.0.1 at a free port. Paths outside `root` are refused. */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
+  /** Compressed files, made once per file and version. */
+  const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+  const compressed = async (file: string, mtime: number): Promise<Buffer> => {
+    const known = gzipped.get(file);
+    if (known?.mtime === mtime) return known.body;
+    const body = gzipSync(await readFile(file), { level: 6 });
+    gzipped.set(file, { mtime, body });
+    return body;
+  };
   const server = createServer((req, res) => {
     void (async () => {
       let path: string;
@@ -61,11 +75,15 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
-        'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-cache',
-      });
+      const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      if (TEXT.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        const body = await compressed(file, info.mtimeMs);
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-length': info.size });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     })();
