@@ -14,32 +14,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type PageOptions, type WatchedPage } from '../../src/cli/web/browser';
+import { openPage, type PageOptions, type WatchedPage } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
 import { runLighthouse } from '../../src/cli/web/lighthouse';
-import { playing, siteUrl } from './site';
+import { playing, siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The instructor's pages (and the level editor, once there is one), each built from a top-level html file. */
 const OTHER_PAGES = ['instructor.html', 'dashboard.html', 'editor.html'].filter((page) => existsSync(join(REPO_ROOT, page)));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 // ---- Helpers --------------------------------------------------------------------------
 
 const ready = (page: Page) => page.waitForFunction(() => window.__lifeline?.ready === true, undefined, { timeout: 30_000 });
 const screen = (page: Page) => page.evaluate(() => document.body.dataset.screen);
 async function open(path = '', options: PageOptions = {}): Promise<WatchedPage> {
-  const tab = await openPage(browser, options);
+  const tab = await openPage(browser(), options);
   await tab.page.goto(new URL(path, baseUrl).href);
   if (path === '' || path.startsWith('?')) await ready(tab.page);
   else await tab.page.waitForLoadState('networkidle');
@@ -438,7 +431,7 @@ async function worstFlashesPerSecond(tab: WatchedPage, ms: number): Promise<{ wo
   if (frames.length < 2) return { worst: 0, frames: frames.length };
 
   // Mean relative luminance of each cell of a 4×4 grid, per frame, decoded by the browser.
-  const decoder = await browser.newContext();
+  const decoder = await browser().newContext();
   const grids = await (await decoder.newPage()).evaluate<number[][]>(
     `(async (frames) => {
       const toLinear = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
@@ -492,7 +485,7 @@ async function worstFlashesPerSecond(tab: WatchedPage, ms: number): Promise<{ wo
 
 describe('no more than three flashes a second', () => {
   it('the measurement itself: a page that flashes five times a second is caught', async () => {
-    const tab = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    const tab = await openPage(browser(), { viewport: { width: 1024, height: 768 } });
     try {
       await tab.page.setContent('<body style="margin:0;height:100vh;background:#000"></body>');
       await tab.page.evaluate('setInterval(() => { document.body.style.background = document.body.style.background === "rgb(255, 255, 255)" ? "#000" : "#fff"; }, 100)');

@@ -1,22 +1,14 @@
 /** Sound waits for the player: nothing before the first gesture, then the files load cleanly. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../../src/cli/web/browser';
-import { siteUrl } from './site';
+import { expect, it } from 'vitest';
+import { openPage } from '../../src/cli/web/browser';
+import { siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
 const SOUNDS = ['ambience', 'depart', 'arrive', 'attack', 'alert', 'click'];
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it('loads the sounds, from relative URLs and as audio, only after the first gesture', async () => {
-  const tab = await openPage(browser);
+  const tab = await openPage(browser());
   try {
     const { page } = tab;
     const wavs: { url: string; status: number; type: string }[] = [];
@@ -47,7 +39,7 @@ it('loads the sounds, from relative URLs and as audio, only after the first gest
 });
 
 it('plays through a running game with sound on without an error', async () => {
-  const tab = await openPage(browser);
+  const tab = await openPage(browser());
   try {
     const { page } = tab;
     await page.goto(baseUrl);

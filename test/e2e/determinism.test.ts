@@ -4,26 +4,18 @@
  * replayed by the Node simulation, which must agree on every day's hash.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { reasonText } from '../../src/app/i18n';
 import { parseResult, resultContext, verifyResult } from '../../src/sim/result';
 import { loadLevelFile } from '../helpers';
-import { launchBrowser, openPage } from '../../src/cli/web/browser';
-import { siteUrl } from './site';
+import { openPage } from '../../src/cli/web/browser';
+import { siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it('a game played in the browser replays in Node to the same daily hashes and final hash', async () => {
-  const tab = await openPage(browser);
+  const tab = await openPage(browser());
   try {
     const { page } = tab;
     await page.goto(`${baseUrl}?level=tutorial&seed=7&difficulty=hard`);

@@ -11,15 +11,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/app/i18n';
 import { resultCode } from '../../src/app/results';
 import { parseSettingsFile, parseShareLink, type ShareLink } from '../../src/app/share';
 import { parseResult, type ResultFile } from '../../src/sim/result';
-import { launchBrowser, openPage, screenshot } from '../../src/cli/web/browser';
+import { openPage, screenshot } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
-import { siteUrl } from './site';
+import { siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
 const LEVELS = ['tutorial', 'bamako-2025', 'classroom-20min', 'what-if-rn7-cut'];
@@ -27,13 +27,7 @@ const INJECT = { day: 2, titleEn: 'Class inject: tanker drivers strike', titleFr
 const SEED = 7;
 const work = mkdtempSync(join(tmpdir(), 'lifeline-lesson-'));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** What one step of the lesson hands to the next. */
 const lesson: { url?: string; link?: ShareLink; resultPath?: string; result?: ResultFile } = {};
@@ -47,7 +41,7 @@ async function download(page: Page, click: () => Promise<void>, name: string): P
 
 describe.sequential('a lesson with a class scenario', () => {
   it('the instructor sets up the tutorial with an inject and gets a link and a QR code', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(`${baseUrl}instructor.html`);
@@ -105,7 +99,7 @@ describe.sequential('a lesson with a class scenario', () => {
 
   it('a student opens the link: the game starts on that scenario and the inject arrives on its day', async () => {
     expect(lesson.url, 'the link from the first step').toBeDefined();
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(lesson.url!);
@@ -152,7 +146,7 @@ describe.sequential('a lesson with a class scenario', () => {
     writeFileSync(tamperedPath, JSON.stringify(tampered));
     const renamed = { ...lesson.result!, player: { alias: 'Someone else' } };
 
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(`${baseUrl}dashboard.html`);
@@ -186,7 +180,7 @@ describe.sequential('a lesson with a class scenario', () => {
 
   it('the dashboard refuses too many files or too much pasted text at once, and keeps the rows it has', async () => {
     expect(lesson.result, 'the result from an earlier step').toBeDefined();
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(`${baseUrl}dashboard.html`);

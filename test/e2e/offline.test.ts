@@ -8,21 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOffline } from '../../scripts/build-offline';
-import { imageStats, launchBrowser, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
-import { playing, siteUrl } from './site';
+import { imageStats, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
+import { playing, siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const ready = (page: Page) => page.waitForFunction(() => window.__lifeline?.ready === true, undefined, { timeout: 30_000 });
 /** From the menu: the tutorial, Start. */
@@ -35,7 +28,7 @@ async function startTutorial(page: Page): Promise<void> {
 async function mapIsDrawn(tab: WatchedPage, name: string): Promise<void> {
   await tab.page.waitForTimeout(500);
   const { png } = await screenshot(tab.page, name, '#map');
-  const stats = await imageStats(browser, png);
+  const stats = await imageStats(browser(), png);
   expect(stats.colours, `colours in the map (${name})`).toBeGreaterThan(12);
   expect(stats.drawn, `share of non-background pixels (${name})`).toBeGreaterThan(0.05);
 }
@@ -66,7 +59,7 @@ describe('the installable site', () => {
   });
 
   it('is installable: Chromium finds no installability error', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       await tab.page.goto(baseUrl);
       await ready(tab.page);
@@ -81,7 +74,7 @@ describe('the installable site', () => {
   });
 
   it('after one visit, starts the tutorial and draws the map with the network cut', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page, context } = tab;
       await page.goto(baseUrl);
@@ -138,7 +131,7 @@ describe('the single-file offline build', () => {
   });
 
   it('opens from file://, starts the tutorial and draws the map, with sound, fetching nothing', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       const violations: string[] = [];
@@ -175,7 +168,7 @@ describe('the single-file offline build', () => {
 
 describe('storage that fails', () => {
   it('a full storage: the game goes on, the player is told, and Continue still works in this visit', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       // Every IndexedDB write fails as on a full disk.
@@ -204,7 +197,7 @@ describe('storage that fails', () => {
   });
 
   it('no IndexedDB at all: the menu says so, and a game still starts', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.addInitScript(`Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });`);

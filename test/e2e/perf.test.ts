@@ -13,24 +13,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildHello, bundleFigures, frameFigures, memoryFigures } from '../../src/cli/bench-web';
-import { launchBrowser } from '../../src/cli/web/browser';
 import { buildGame } from '../../src/cli/web/build';
 import { serveStatic } from '../../src/cli/web/server';
 import { runLighthouse } from '../../src/cli/web/lighthouse';
-import { siteUrl } from './site';
+import { siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it('everything the game page can load is within 450 KB of gzipped JavaScript', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifeline-budget-'));
@@ -49,7 +40,7 @@ it('Lighthouse scores the menu at least 90 for performance on mobile', async () 
 });
 
 it('after a warm-up game, five new games in a row do not grow the JavaScript heap by 10 % or more', async () => {
-  const figures = await memoryFigures(browser, baseUrl);
+  const figures = await memoryFigures(browser(), baseUrl);
   expect(figures.heapGrowthRatio, `heap after the warm-up and each game: ${figures.heapMB.join(', ')} MB; DOM nodes ${figures.domNodes.join(', ')}`).not.toBeNull();
   expect(figures.heapGrowthRatio!).toBeLessThan(figures.bar);
 });
@@ -61,7 +52,7 @@ it('with 30 convoys moving, p95 frame time is within 1.1× an empty Phaser scene
     return serveStatic(dir);
   })();
   try {
-    const figures = await frameFigures(browser, hello.url, baseUrl, 3, 30);
+    const figures = await frameFigures(browser(), hello.url, baseUrl, 3, 30);
     const detail = `empty scene ${JSON.stringify(figures.emptyPhaserScene)}; game with convoys ${JSON.stringify(figures.gameWithConvoys)}`;
     expect(figures.convoysMoving, detail).toBe(30);
     expect(figures.p95Ratio, detail).not.toBeNull();

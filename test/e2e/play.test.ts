@@ -7,21 +7,14 @@
  * game uses the share link with a fixed seed, so that the convoy's fate is the same on
  * every run.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageStats, launchBrowser, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
-import { playing, siteUrl } from './site';
+import { imageStats, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
+import { playing, siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
 const LINK = '?level=tutorial&seed=1&difficulty=normal';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Press a control the way a keyboard user does: focus it, then Enter (buttons) or Space (boxes, radios). */
 async function press(page: Page, locator: ReturnType<Page['locator']>, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
@@ -40,7 +33,7 @@ function litres(text: string | null): number {
 
 async function mapIsDrawn(tab: WatchedPage, name: string): Promise<void> {
   const { png } = await screenshot(tab.page, name, '#map');
-  const stats = await imageStats(browser, png);
+  const stats = await imageStats(browser(), png);
   expect(stats.width).toBeGreaterThan(200);
   // A blank or single-colour canvas has one or two colours; the map has land, sea, roads, towns and labels.
   expect(stats.colours, `colours in the map (${name})`).toBeGreaterThan(12);
@@ -49,7 +42,7 @@ async function mapIsDrawn(tab: WatchedPage, name: string): Promise<void> {
 
 describe('starting from the menu', () => {
   it('choosing the tutorial and pressing Start with the keyboard opens a drawn map and the HUD', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(baseUrl);
@@ -74,7 +67,7 @@ describe.sequential('a tutorial game, step by step', () => {
   let stockBefore = 0;
 
   beforeAll(async () => {
-    tab = await openPage(browser);
+    tab = await openPage(browser());
     page = tab.page;
     await page.goto(baseUrl + LINK);
     await playing(page);

@@ -3,23 +3,15 @@
  * (no inline code, no eval, no plug-ins), and the pages run under it without a violation.
  */
 import { readdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../../src/cli/web/browser';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
-import { siteUrl } from './site';
+import { siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
 /** Every top-level page of the repository is built (vite.config.ts). */
 const PAGES = readdirSync(REPO_ROOT).filter((f) => f.endsWith('.html'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 function policyOf(html: string): Map<string, string[]> {
   const content = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -49,7 +41,7 @@ describe.each(PAGES)('%s', (page) => {
   });
 
   it('runs under it without a violation', async () => {
-    const tab = await openPage(browser);
+    const tab = await openPage(browser());
     try {
       const violations: string[] = [];
       await tab.page.exposeFunction('__cspViolation', (text: string) => violations.push(text));
@@ -65,7 +57,7 @@ describe.each(PAGES)('%s', (page) => {
 });
 
 it('a played game raises no violation either (the map, the HUD, the sounds)', async () => {
-  const tab = await openPage(browser);
+  const tab = await openPage(browser());
   try {
     const { page } = tab;
     const violations: string[] = [];

@@ -1,6 +1,7 @@
 /** The address of the built site under test, provided by `global-setup.ts`, and what every e2e file waits for. */
-import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from '../../src/cli/web/browser';
 
 export function siteUrl(): string {
   const url = inject('baseUrl');
@@ -18,4 +19,19 @@ export function playing(page: Page, timeout = 60_000): Promise<unknown> {
   return page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string' && !!document.querySelector('#map canvas'), undefined, {
     timeout,
   });
+}
+
+/** One headless Chromium for a test file: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser starts in beforeAll: use it inside a test or a hook');
+    return browser;
+  };
 }
