@@ -41,6 +41,11 @@ runCli(async () => {
   } catch (error) {
     throw usageError((error as Error).message, 'usage: npm run bench [-- --sim-only | --only startup,frames,memory,lighthouse]');
   }
+  // `--only` picks browser figures: the simulation's are skipped then.
+  if (only) {
+    process.stdout.write(`${JSON.stringify(await benchWeb({ only }), null, 2)}\n`);
+    return;
+  }
   const level = loadLevel('levels/bamako-2025.json');
   const ctx = buildContext(level, 60);
   const campaign = (policy: PlayerPolicyName) => (seed: number) => void playMatch(ctx, { seed, difficulty: 'normal', policy });
@@ -57,7 +62,7 @@ runCli(async () => {
       node: process.version,
     },
     balanceRuns: await thousandRuns(level),
-    ...(process.argv.includes('--sim-only') ? {} : await benchWeb({ ...(only ? { only } : {}) })),
+    ...(process.argv.includes('--sim-only') ? {} : await benchWeb()),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 });
