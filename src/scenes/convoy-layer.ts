@@ -212,11 +212,6 @@ export class ConvoyLayer {
     return this.sprites.get(id)?.path;
   }
 
-  /** Take every convoy off the map. */
-  clear(): void {
-    for (const sprite of [...this.sprites.values()]) this.remove(sprite);
-  }
-
   private create(convoy: Convoy, routeKm: number): ConvoySprite {
     const el = document.createElement('div');
     el.className = 'map-convoy';

@@ -132,7 +132,6 @@ export class MapScene extends Phaser.Scene {
   private labelsDirty = true;
   private roadsDirty = true;
 
-  private geography: Geography | null = null;
   private readonly backdrop: Backdrop;
   private backdropTexture!: Phaser.Textures.CanvasTexture;
   private backdropImage!: Phaser.GameObjects.Image;
@@ -293,7 +292,6 @@ export class MapScene extends Phaser.Scene {
 
   /** The geography arrives after the scene starts (it is fetched in parallel with Phaser's boot). */
   setGeography(geography: Geography | null): void {
-    this.geography = geography;
     const project = this.layout.projection.project;
     const names: CountryName[] = [];
     for (const country of geography?.countries ?? []) {

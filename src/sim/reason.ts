@@ -2,7 +2,7 @@
  * Why an input was refused, as data: a code and its parameters, never words. The files and
  * links students and instructors pass around are checked here and in src/app; the pages say
  * the reason in the reader's language (`reasonText` in src/app/i18n.ts, with the catalog
- * src/ui/strings/reasons.ts, which must name every code below), the CLIs in English. A
+ * the UI's strings/reasons.ts, which must name every code below), the CLIs in English. A
  * parameter may itself be a reason: the field a problem is about, or the problem inside
  * "the link's settings are not valid: …".
  */
