@@ -57,6 +57,29 @@ export function formatNumber(value: number, digits = 0, language: Lang = current
   return formatter(`n:${language}:${digits}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits })).format(value);
 }
 
+/** A share in percent (0–100), e.g. "72 %" in French. */
+export function formatPercent(value: number): string {
+  return formatter(`pct:${current}`, () => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);
+}
+
+const regionNames = new Map<Lang, Intl.DisplayNames | null>();
+
+/** A country's name in the interface language, from the browser's own data (no catalog to keep). */
+export function countryName(code: string, fallback = code): string {
+  if (!regionNames.has(current)) {
+    try {
+      regionNames.set(current, new Intl.DisplayNames([locale()], { type: 'region' }));
+    } catch {
+      regionNames.set(current, null);
+    }
+  }
+  try {
+    return regionNames.get(current)?.of(code) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 export function formatLitres(litres: number): string {
   if (Math.abs(litres) >= 1_000_000) return t('unit.millionLitres', { n: formatNumber(litres / 1_000_000, 1) });
   return t('unit.litres', { n: formatNumber(litres) });

@@ -72,15 +72,24 @@ export interface ConvoyHost {
 
 const px = (n: number): string => `${Math.round(n * 10) / 10}px`;
 
+/** The picture each element shows now. */
+const pictures = new WeakMap<HTMLElement, IconImage>();
+
 /** An element showing `icon`, centred on (x, y) of its parent, turned by `angle` radians. */
-function placeIcon(el: HTMLElement, icon: IconImage, x: number, y: number, angle = 0): void {
-  el.style.width = px(icon.width);
-  el.style.height = px(icon.height);
-  el.style.backgroundImage = `url("${icon.url}")`;
-  el.style.transform = `translate(${px(x - icon.width / 2)}, ${px(y - icon.height / 2)})${angle ? ` rotate(${Math.round(angle * 1000) / 1000}rad)` : ''}`;
+export function placeIcon(el: HTMLElement, icon: IconImage, x: number, y: number, angle = 0): void {
+  // Only what changed is written: the selection ring is placed again every frame.
+  if (pictures.get(el) !== icon) {
+    pictures.set(el, icon);
+    el.style.width = px(icon.width);
+    el.style.height = px(icon.height);
+    el.style.backgroundImage = `url("${icon.url}")`;
+  }
+  const transform = `translate(${px(x - icon.width / 2)}, ${px(y - icon.height / 2)})${angle ? ` rotate(${Math.round(angle * 1000) / 1000}rad)` : ''}`;
+  if (el.style.transform !== transform) el.style.transform = transform;
 }
 
-function part(parent: HTMLElement, className: string): HTMLElement {
+/** An element for a marker picture, at its parent's top left until placed (see placeIcon). */
+export function iconPart(parent: HTMLElement, className: string): HTMLElement {
   const el = document.createElement('span');
   el.className = className;
   Object.assign(el.style, { position: 'absolute', left: '0', top: '0', backgroundSize: '100% 100%' });
@@ -217,16 +226,16 @@ export class ConvoyLayer {
     el.className = 'map-convoy';
     // Each convoy is a layer of its own: moving it is compositing, not painting.
     Object.assign(el.style, { position: 'absolute', left: '0', top: '0', width: '0', height: '0', willChange: 'transform' });
-    const dot = part(el, 'map-convoy-dot');
-    const pill = part(el, 'map-convoy-pill');
-    const count = part(el, 'map-convoy-count');
+    const dot = iconPart(el, 'map-convoy-dot');
+    const pill = iconPart(el, 'map-convoy-pill');
+    const count = iconPart(el, 'map-convoy-count');
     Object.assign(count.style, {
       font: `bold ${SIZES.convoyLabel}px ${FONT}`,
       lineHeight: '1',
       whiteSpace: 'nowrap',
     });
-    const badge = part(el, 'map-convoy-badge');
-    const arrow = part(el, 'map-convoy-arrow');
+    const badge = iconPart(el, 'map-convoy-badge');
+    const arrow = iconPart(el, 'map-convoy-arrow');
     placeIcon(dot, this.host.icon(ICON.convoyDot), 0, 0);
     this.host.overlay.append(el);
     const sprite: ConvoySprite = {
@@ -262,7 +271,7 @@ export class ConvoyLayer {
     const count = String(sprite.leader === null ? sprite.group.tankers : tankers);
     if (sprite.count.textContent !== count) sprite.count.textContent = count;
     sprite.count.style.color = status === 'waiting' ? COLORS.labelText : COLORS.convoyText;
-    while (sprite.escorts.length < Math.min(3, escorts)) sprite.escorts.push(part(sprite.el, 'map-convoy-escort'));
+    while (sprite.escorts.length < Math.min(3, escorts)) sprite.escorts.push(iconPart(sprite.el, 'map-convoy-escort'));
     while (sprite.escorts.length > Math.min(3, escorts)) sprite.escorts.pop()?.remove();
     sprite.angle = Number.NaN;
     this.showParts(sprite);
@@ -358,7 +367,7 @@ export class ConvoyLayer {
       if (sprite.count.textContent !== String(group.tankers)) sprite.count.textContent = String(group.tankers);
       const cards = Math.min(2, group.convoys - 1);
       while (sprite.stack.length < cards) {
-        const card = part(sprite.el, 'map-convoy-card');
+        const card = iconPart(sprite.el, 'map-convoy-card');
         // Behind the convoy's own pill: just after the dot.
         sprite.dot.after(card);
         sprite.stack.push(card);

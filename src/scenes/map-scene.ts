@@ -10,13 +10,13 @@
  * show changes; per frame, only gliding convoys move.
  */
 import * as Phaser from 'phaser';
-import { lang, pick, t } from '../app/i18n';
+import { countryName, formatPercent, lang, pick, t } from '../app/i18n';
 import type { MapSelection, SelectionBus } from '../app/selection';
 import type { GameSession, SessionSnapshot } from '../app/session';
 import type { LevelContext } from '../sim/context';
 import type { GameState } from '../sim/state';
 import { Backdrop, type CountryName, type Stroke } from './backdrop';
-import { ConvoyLayer, type IconImage } from './convoy-layer';
+import { ConvoyLayer, iconPart, placeIcon, type IconImage } from './convoy-layer';
 import { DEFAULT_BBOX, type Geography } from './geography';
 import { ICON, createIcons } from './icons';
 import { attachMapInput } from './map-input';
@@ -191,19 +191,6 @@ export class MapScene extends Phaser.Scene {
     this.overlay.setAttribute('aria-hidden', 'true');
     Object.assign(this.overlay.style, { position: 'absolute', inset: '0', overflow: 'hidden', pointerEvents: 'none', zIndex: '1' });
     this.game.canvas.after(this.overlay);
-    this.ring = document.createElement('span');
-    this.ring.className = 'map-ring';
-    const ring = this.icon(ICON.ring);
-    Object.assign(this.ring.style, {
-      position: 'absolute',
-      left: '0',
-      top: '0',
-      width: `${ring.width}px`,
-      height: `${ring.height}px`,
-      backgroundImage: `url("${ring.url}")`,
-      backgroundSize: '100% 100%',
-      display: 'none',
-    });
     this.convoys = new ConvoyLayer({
       overlay: this.overlay,
       ctx: this.ctx,
@@ -213,7 +200,8 @@ export class MapScene extends Phaser.Scene {
       hourFraction: () => this.session.hourFraction,
     });
     // Above the convoys.
-    this.overlay.append(this.ring);
+    this.ring = iconPart(this.overlay, 'map-ring');
+    this.ring.style.display = 'none';
     this.syncState(this.state, true);
     this.cleanups.push(
       attachMapInput({
@@ -414,11 +402,12 @@ export class MapScene extends Phaser.Scene {
     this.roadsDirty = false;
     const k = this.k;
     const halos: Stroke[] = [];
-    const lines = new Map<RiskLevel, Point[][]>([
-      ['low', []],
-      ['medium', []],
-      ['high', []],
-    ]);
+    /** Per risk level: whole roads (for the dark casing under them) and the lines drawn in the level's colour (dashed for high). */
+    const byLevel: Record<RiskLevel, { casings: Point[][]; lines: Point[][] }> = {
+      low: { casings: [], lines: [] },
+      medium: { casings: [], lines: [] },
+      high: { casings: [], lines: [] },
+    };
     const selected = this.selection.value;
     const selectedRoad = selected?.kind === 'road' ? this.ctx.roads.get(selected.id) : undefined;
     const escorted = selected?.kind === 'unit' ? this.state.units.find((u) => u.id === selected.id)?.task : undefined;
@@ -435,7 +424,8 @@ export class MapScene extends Phaser.Scene {
       if (selectedRoad && road.id === selectedRoad.id) halos.push({ lines: [whole], width: style.width + 12, color: COLORS.selection, alpha: 0.45 });
       else if (selectedRoad && road.corridor === selectedRoad.corridor) halos.push({ lines: [whole], width: style.width + 8, color: COLORS.selection, alpha: 0.14 });
       if (patrolRoad === road.id) halos.push({ lines: [whole], width: style.width + 12, color: COLORS.unitLight, alpha: 0.4 });
-      const out = lines.get(level)!;
+      byLevel[level].casings.push(whole);
+      const out = byLevel[level].lines;
       if (style.dash) {
         const [on, off] = style.dash;
         const period = (on + off) * k;
@@ -461,20 +451,14 @@ export class MapScene extends Phaser.Scene {
       const here = pointAlong(path, from).point;
       halos.push({ lines: [[here, ...ahead]], width: 14, color: COLORS.selection, alpha: 0.4 });
     }
-    // Casings are as wide as the widest road plus a rim; each road's own colour goes on top.
-    const strokes: Stroke[] = [...halos];
-    for (const level of ['low', 'medium', 'high'] as const) {
-      const style = this.risk[level];
-      const mine = this.ctx.level.roads.filter((road) => riskLevel(road.risk) === level).flatMap((road) => {
-        const seg = this.layout.roads.get(road.id);
-        return seg ? [[seg.a, seg.b]] : [];
-      });
-      if (mine.length > 0) strokes.push({ lines: mine, width: style.width + 3, color: COLORS.casing, alpha: 0.95 });
-    }
-    for (const level of ['low', 'medium', 'high'] as const) {
-      const own = lines.get(level)!;
-      if (own.length > 0) strokes.push({ lines: own, width: this.risk[level].width, color: this.risk[level].color, alpha: 1 });
-    }
+    // Every casing (the road's width plus a dark rim) first, then every road's colour on top,
+    // so that roads meet cleanly at towns.
+    const levels = ['low', 'medium', 'high'] as const;
+    const strokes: Stroke[] = [
+      ...halos,
+      ...levels.map((level) => ({ lines: byLevel[level].casings, width: this.risk[level].width + 3, color: COLORS.casing, alpha: 0.95 })),
+      ...levels.map((level) => ({ lines: byLevel[level].lines, width: this.risk[level].width, color: this.risk[level].color, alpha: 1 })),
+    ].filter((stroke) => stroke.lines.length > 0);
     this.backdrop.setStrokes(strokes);
     this.requestFrame();
   }
@@ -838,9 +822,7 @@ export class MapScene extends Phaser.Scene {
     if ((this.ring.style.display !== 'none') !== shown) this.ring.style.display = shown ? '' : 'none';
     if (!at) return;
     const c = 'world' in at ? this.cssPoint(at.world) : at.css;
-    const r = this.icon(ICON.ring);
-    const transform = `translate(${Math.round(c.x - r.width / 2)}px, ${Math.round(c.y - r.height / 2)}px)`;
-    if (this.ring.style.transform !== transform) this.ring.style.transform = transform;
+    placeIcon(this.ring, this.icon(ICON.ring), c.x, c.y);
   }
 
   /**
@@ -978,32 +960,4 @@ export class MapScene extends Phaser.Scene {
       resolution: this.u,
     };
   }
-}
-
-const displayNames = new Map<string, Intl.DisplayNames | null>();
-
-/** Country names in the interface language, from the browser's own data (no catalog to keep). */
-export function countryName(code: string, fallback: string): string {
-  const l = lang();
-  if (!displayNames.has(l)) {
-    try {
-      displayNames.set(l, new Intl.DisplayNames([l === 'fr' ? 'fr-FR' : 'en-GB'], { type: 'region' }));
-    } catch {
-      displayNames.set(l, null);
-    }
-  }
-  try {
-    return displayNames.get(l)?.of(code) ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-const percents = new Map<string, Intl.NumberFormat>();
-
-export function formatPercent(value: number): string {
-  const l = lang();
-  let format = percents.get(l);
-  if (!format) percents.set(l, (format = new Intl.NumberFormat(l === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 })));
-  return format.format(value / 100);
 }

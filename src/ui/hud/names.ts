@@ -1,5 +1,5 @@
 /** How the interface names the level's things: towns, roads, entry points, units, policies, sectors. */
-import { lang, pick, t, type Params } from '../../app/i18n';
+import { countryName, lang, pick, t, type Params } from '../../app/i18n';
 import type { PolicyId, Sector } from '../../levels/schema';
 import type { LevelContext } from '../../sim/context';
 
@@ -11,18 +11,7 @@ export function roadName(ctx: LevelContext, id: string): string {
   return road ? `${townName(ctx, road.from)}–${townName(ctx, road.to)}` : id;
 }
 
-const regionNames = new Map<string, Intl.DisplayNames | null>();
-export function countryName(code: string): string {
-  const l = lang();
-  if (!regionNames.has(l)) {
-    try {
-      regionNames.set(l, new Intl.DisplayNames([l === 'fr' ? 'fr-FR' : 'en-GB'], { type: 'region' }));
-    } catch {
-      regionNames.set(l, null);
-    }
-  }
-  return regionNames.get(l)?.of(code) ?? code;
-}
+export { countryName };
 
 /** "Zégoua (Côte d'Ivoire)". */
 export function entryName(ctx: LevelContext, id: string): string {
