@@ -8,8 +8,6 @@ import { t } from '../app/i18n';
 import type { SelectionBus } from '../app/selection';
 import type { GameSession } from '../app/session';
 import { loadGeography } from './geography';
-
-export { loadGeography };
 import { isSoftwareContext, softwareWebGL } from './gpu';
 import { createLegend, type Legend } from './legend';
 import { MapScene, type Insets } from './map-scene';
