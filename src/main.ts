@@ -3,10 +3,11 @@
  * lazily loaded chunk), then the debrief. Owns the clock loop and the saves.
  */
 import './styles.css';
-import { LANGS, pick, reasonText, setLang, t, type Lang } from './app/i18n';
+import { formatDate, LANGS, pick, reasonText, setLang, t, type Lang } from './app/i18n';
 import { readDraft } from './app/draft';
 import { forgetLevels, LevelListError, listLevels, loadLevel, type LevelEntry } from './app/levels';
-import { parseShareLink, type ShareLink } from './app/share';
+import { changesAnything, settingsInWords } from './app/briefing';
+import { normalizeSettings, parseShareLink, type ShareLink } from './app/share';
 import { makeSave, MAX_SAVE_BYTES, openSaveSlot, parseSave, memorySlot, type SaveFile, type SaveSlot } from './app/saves';
 import { SelectionBus } from './app/selection';
 import { GameSession } from './app/session';
@@ -78,6 +79,7 @@ function translatePage(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
   renderLevelList();
   renderSources();
+  lessonRender?.();
   void refreshContinue();
 }
 
@@ -228,10 +230,70 @@ async function startNewGame(levelId: string, seed: number, difficulty: Difficult
   const settings = link?.settings ?? NO_SETTINGS;
   const built = scenarioContext(loaded.level, settings);
   if (!built.ok) return showMessage(t('menu.badLink', { reason: built.reason }));
-  const session = GameSession.start(built.ctx, seed, difficulty, settings);
-  session.speedLock = link?.speed?.locked ? link.speed.value : null;
-  await play(session, link?.timeLimitMin);
+  await play(GameSession.start(built.ctx, seed, difficulty, settings));
 }
+
+/** The autosave, if it is this link's game: the same scenario with the same settings. */
+async function savedGameOf(link: ShareLink): Promise<SaveFile | undefined> {
+  await slotReady;
+  const save = await readSave();
+  if (!save?.ok) return undefined;
+  const s = save.value;
+  const same = s.level.id === link.level && s.seed === link.seed && s.difficulty === link.difficulty;
+  return same && JSON.stringify(normalizeSettings(s.settings)) === JSON.stringify(normalizeSettings(link.settings)) ? s : undefined;
+}
+
+/**
+ * A class link: the game it already started resumes where it was (the same hour, the time
+ * limit's minutes already used); otherwise what the instructor's settings change is shown in
+ * words before play, and a link that changes nothing opens the game at once.
+ */
+async function openClassLink(link: ShareLink): Promise<void> {
+  if (await savedGameOf(link)) return continueGame();
+  if (!changesAnything(link.settings)) return startNewGame(link.level, link.seed, link.difficulty, link);
+  const loaded = await loadLevel(link.level);
+  if (!loaded.ok) return showMessage(t('menu.loadFailed', { reason: [reasonText(loaded.reason), ...(loaded.problems ?? [])].join('; ') }));
+  const built = scenarioContext(loaded.level, link.settings);
+  if (!built.ok) return showMessage(t('menu.badLink', { reason: built.reason }));
+  const level = loaded.level;
+  document.getElementById('lesson')?.remove();
+  const card = document.createElement('section');
+  card.id = 'lesson';
+  card.className = 'card wide lesson';
+  card.setAttribute('aria-labelledby', 'lesson-title');
+  const title = document.createElement('h2');
+  title.id = 'lesson-title';
+  title.tabIndex = -1;
+  const intro = document.createElement('p');
+  const list = document.createElement('ul');
+  const start = document.createElement('button');
+  start.type = 'button';
+  start.className = 'primary';
+  const render = (): void => {
+    title.textContent = `${t('lesson.title')}: ${pick(level.title)}`;
+    intro.textContent = t('lesson.intro');
+    list.replaceChildren(
+      ...settingsInWords(link.settings, level, (id) => t(`hud.policy.${id}`)).map((line) => {
+        const item = document.createElement('li');
+        item.textContent = line;
+        return item;
+      }),
+    );
+    start.textContent = t('lesson.start');
+  };
+  render();
+  lessonRender = render;
+  start.addEventListener('click', () => {
+    lessonRender = undefined;
+    card.remove();
+    void startNewGame(link.level, link.seed, link.difficulty, link);
+  });
+  card.append(title, intro, list, start);
+  menu.querySelector('.menu-grid')?.prepend(card);
+  title.focus();
+}
+/** Redraws the class card in the chosen language while it is shown. */
+let lessonRender: (() => void) | undefined;
 
 /** A play-test from the level editor: its draft, this tab only, never saved. */
 async function startDraftGame(): Promise<void> {
@@ -271,9 +333,10 @@ async function continueGame(): Promise<void> {
   if (!scenario.ok) return rejectSave(JSON.stringify(save.value), reasonText(scenario.reason));
   const ctx = scenario.ctx;
   if (ctx.levelHash !== save.value.level.hash) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelChanged'));
-  const session = GameSession.resume(ctx, save.value.seed, save.value.difficulty, save.value.log, save.value.settings);
+  const session = GameSession.resume(ctx, save.value.seed, save.value.difficulty, save.value.log, save.value.settings, save.value.lessonMs);
   if (session.hash !== save.value.stateHash) return rejectSave(JSON.stringify(save.value), t('menu.reason.replayDiffers'));
   await play(session);
+  if (changesAnything(session.settings)) announce(t('lesson.resumed', { day: save.value.day, hour: formatDate(ctx.level.startDate, session.state.hour, true) }));
 }
 
 async function rejectSave(text: string, reason: string): Promise<void> {
@@ -321,7 +384,7 @@ function preloadGame(): NonNullable<typeof gameModules> {
   return gameModules;
 }
 
-async function play(session: GameSession, timeLimitMin?: number): Promise<void> {
+async function play(session: GameSession): Promise<void> {
   current?.teardown();
   showMessage(null);
   announce(t('menu.loading'));
@@ -379,7 +442,8 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
   const loop = (now: number): void => {
     session.update(now - last);
     last = now;
-    if (session.over) {
+    if (session.finished) {
+      if (session.timeUp) announce(t('menu.timeUp'));
       void finish(session);
       return;
     }
@@ -394,20 +458,14 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
     }
   };
   document.addEventListener('visibilitychange', onHidden);
-  // The instructor's time limit: when the lesson's minutes are up, the game stops and the debrief opens.
-  const limit = timeLimitMin
-    ? setTimeout(() => {
-        session.setSpeed(0);
-        announce(t('menu.timeUp'));
-        void finish(session);
-      }, timeLimitMin * 60_000)
-    : undefined;
+  // The instructor's time limit counts lesson time (GameSession.update); it is saved often, so that a reload does not give any back.
+  const keepTime = session.lessonLeftMs !== null ? setInterval(() => void autosave(session), 15_000) : undefined;
 
   current = {
     session,
     teardown: () => {
       cancelAnimationFrame(frame);
-      clearTimeout(limit);
+      clearInterval(keepTime);
       document.removeEventListener('visibilitychange', onHidden);
       stopSaving();
       detachSound();
@@ -435,7 +493,8 @@ async function backToMenu(): Promise<void> {
 async function finish(session: GameSession): Promise<void> {
   await autosave(session);
   current?.teardown();
-  await slot.clear().catch(() => undefined);
+  // A game stopped by the time limit stays saved: the class link and Continue open it again, at its debrief.
+  if (session.over) await slot.clear().catch(() => undefined);
   const { renderDebrief } = await import('./ui/debrief');
   setScreen('debrief');
   renderDebrief(debriefRoot, session, {
@@ -478,8 +537,16 @@ async function boot(): Promise<void> {
   const query = new URLSearchParams(window.location.search);
   const linked = query.has('level') || query.has('s');
   if (linked) void preloadGame();
+  // The linked level is fetched as soon as the shipped list names it: an id it does not name is never asked for.
   const linkedLevel = query.get('level');
-  if (linkedLevel) void loadLevel(linkedLevel);
+  if (linkedLevel) {
+    void listLevels().then(
+      (index) => {
+        if (index.levels.some((l) => l.id === linkedLevel)) void loadLevel(linkedLevel);
+      },
+      () => undefined,
+    );
+  }
   unlockAudioOnFirstGesture();
   setScreen('menu');
   wireMenu();
@@ -518,7 +585,7 @@ async function boot(): Promise<void> {
       settings = { ...settings, lang: link.link.lang };
       translatePage();
     }
-    await startNewGame(link.link.level, link.link.seed, link.link.difficulty, link.link);
+    await openClassLink(link.link);
   } else await slotReady;
   window.__lifeline!.ready = true;
   registerServiceWorker();

@@ -11,13 +11,15 @@
  */
 import { refused, type Parsed } from '../sim/reason';
 import { MAX_RESULT_BYTES, parseResult, type ResultFile } from '../sim/result';
+import { isValidAlias } from '../sim/wire';
 import { fromBase64Url, toBase64Url } from './share';
+
+export { isValidAlias, MAX_ALIAS_CHARS } from '../sim/wire';
 
 export const RESULT_CODE_VERSION = 1;
 export const RESULT_CODE_PREFIX = `LB${RESULT_CODE_VERSION}.`;
 /** Codes longer than this are refused before decoding (a long game's code is well under 1 MiB). */
 export const MAX_RESULT_CODE_CHARS = 2 * 1024 * 1024;
-export const MAX_ALIAS_CHARS = 40;
 
 async function drain(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | 'too-large'> {
   const reader = stream.getReader();
@@ -57,11 +59,26 @@ export async function resultCode(result: ResultFile): Promise<string> {
 
 /**
  * Reads a pasted code back into a result file (not yet verified: replay decides that).
- * Spaces and line breaks that chat apps and e-mail add are ignored. Never throws.
+ * Spaces and line breaks that chat apps and e-mail add are ignored. A code found in a
+ * message may end with words that look like code characters (the next student's name on the
+ * following line): when the whole does not unpack, the pieces after the last break are
+ * dropped one at a time until it does. Never throws.
  */
 export async function parseResultCode(code: string): Promise<Parsed<ResultFile>> {
   if (code.length > MAX_RESULT_CODE_CHARS) return refused('code.tooLong', { max: MAX_RESULT_CODE_CHARS / 1024 / 1024 });
-  const compact = code.replace(/\s+/g, '');
+  const pieces = code.split(/\s+/).filter((p) => p !== '');
+  const whole = await parseCompactCode(pieces.join(''));
+  if (whole.ok) return whole;
+  // A code is at least its first piece.
+  for (let end = pieces.length - 1; end >= 1; end--) {
+    const shorter = await parseCompactCode(pieces.slice(0, end).join(''));
+    if (shorter.ok) return shorter;
+  }
+  return whole;
+}
+
+/** A code without spaces. */
+async function parseCompactCode(compact: string): Promise<Parsed<ResultFile>> {
   if (compact === '') return refused('code.empty');
   const mark = /^LB(\d{1,6})\./.exec(compact);
   if (!mark) return refused('code.foreign', { prefix: RESULT_CODE_PREFIX });
@@ -86,37 +103,33 @@ export async function parseResultCode(code: string): Promise<Parsed<ResultFile>>
   return parseResult(text);
 }
 
-/** Control characters and the bidirectional overrides that could make an alias display as something else. */
-const HIDDEN_CHARS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
-/**
- * 1–40 characters once trimmed, none of them control characters. Never a required real name.
- * Counted in UTF-16 units, as the result file's schema counts them (an emoji counts two).
- */
-export function isValidAlias(alias: string): boolean {
-  const trimmed = alias.trim();
-  return trimmed.length >= 1 && trimmed.length <= MAX_ALIAS_CHARS && !HIDDEN_CHARS.test(trimmed);
-}
-
 /** The alias as stored in a result file (trimmed), or null if it is not a valid alias. */
 export function cleanAlias(alias: string): string | null {
   return isValidAlias(alias) ? alias.trim() : null;
 }
 
+/** At the start of a line: e-mail quoting (`> `, `>> `), bullets (`-`, `*`, `•`) and numbers (`1.`, `2)`, `#3`). */
+const LINE_MARKS = /^[ \t]*(?:(?:>[ \t]?)+|[-*•·‣▪◦][ \t]+|#?\d{1,4}[.):][ \t]+)+/gm;
+
 /**
- * The result codes in a pasted text, however it was wrapped: a code is `LB<n>.` and the
- * base64url characters after it, across spaces and line breaks (chat apps and e-mail wrap
- * long lines), up to anything else (a dot, a comma, the next code).
+ * The result codes in a pasted text, however it was wrapped: names and numbers before them,
+ * bullets, e-mail quoting, line breaks around or inside them. A code is `LB<n>.` and the
+ * base64url characters after it, across spaces and line breaks, up to anything else (a dot,
+ * a colon, the next code). Each comes back with its pieces separated by one space: a piece
+ * after a break may be a word of the message rather than the end of the code, and
+ * `parseResultCode` tells which by unpacking.
  */
 export function findResultCodes(text: string): string[] {
+  const clean = text.replace(LINE_MARKS, '');
   // Each code's start, then its characters up to the next start. (One pattern with a lookahead
   // at every character, as this once was, overflows the regular-expression stack on a run of
   // about ten million code characters.)
-  const starts = [...text.matchAll(/LB\d{1,6}\./g)];
+  const starts = [...clean.matchAll(/LB\d{1,6}\./g)];
   const body = /[A-Za-z0-9_\-\s]*/y;
   return starts.map((start, i) => {
     body.lastIndex = start.index + start[0].length;
-    body.exec(text);
-    return text.slice(start.index, Math.min(body.lastIndex, starts[i + 1]?.index ?? text.length)).replace(/\s+/g, '');
+    body.exec(clean);
+    const end = Math.min(body.lastIndex, starts[i + 1]?.index ?? clean.length);
+    return clean.slice(start.index, end).trim().split(/\s+/).join(' ');
   });
 }

@@ -5,38 +5,57 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as z from 'zod/mini';
-import { issueReason, pathField, refused, type Parsed } from '../sim/reason';
-import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from '../sim/wire';
-import { settingsSchema } from '../sim/scenario';
+import type { Parsed } from '../sim/reason';
+import { hash16, int, logSchema, readVersioned, type FileKind } from '../sim/wire';
+import { gameHeader } from '../sim/scenario';
 import type { Action, Difficulty } from '../sim/state';
 import type { GameSession } from './session';
 
 export const SAVE_FORMAT = 'lifeline-bamako/save';
-export const SAVE_VERSION = 1;
+/** 2: the lesson time already used, so that a class's time limit holds across reloads. */
+export const SAVE_VERSION = 2;
 export const MAX_SAVE_BYTES = 8 * 1024 * 1024;
-
+/** Far more than any lesson (the time limit is at most 240 minutes). */
+const MAX_LESSON_MS = 24 * 3600 * 1000;
 
 // zod's mini build: the game page's JavaScript budget is tight.
 const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   version: z.literal(SAVE_VERSION),
-  level: levelRefSchema,
-  seed: seedSchema,
-  difficulty: difficultySchema,
+  ...gameHeader,
   day: int(1, 400),
   stateHash: hash16,
   savedAt: z.string().check(z.maxLength(40)),
-  settings: z._default(settingsSchema, { injects: [] }),
+  /** Milliseconds of lesson time used so far (the game on screen), against the settings' time limit. */
+  lessonMs: int(0, MAX_LESSON_MS),
   log: logSchema,
 });
 
 export type SaveFile = Omit<z.infer<typeof saveSchema>, 'log' | 'difficulty'> & { log: Action[]; difficulty: Difficulty };
 
-/**
- * Migrations from each older version to the next. Version 1 is the first release; a
- * future format change adds `1: (old) => ({ ...old, version: 2, … })` here.
- */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const SAVE_KIND: FileKind<SaveFile> = {
+  format: SAVE_FORMAT,
+  version: SAVE_VERSION,
+  maxChars: MAX_SAVE_BYTES,
+  reasons: {
+    tooLarge: 'save.tooLarge',
+    empty: 'save.empty',
+    notJson: 'save.notJson',
+    notObject: 'save.notObject',
+    foreign: 'save.foreign',
+    noFormat: 'save.foreign',
+    noVersion: 'save.noVersion',
+    newer: 'save.newer',
+    tooOld: 'save.tooOld',
+  },
+  otherFormats: { 'lifeline-bamako/result': 'save.isResult', 'lifeline-bamako/scenario': 'save.isSettings' },
+  migrations: {
+    // Version 1 had no lesson clock: nothing of a time limit was used yet.
+    1: (v1) => ({ ...v1, version: 2, lessonMs: 0 }),
+  },
+  schema: saveSchema,
+  cast: (value) => value as SaveFile,
+};
 
 export function makeSave(session: GameSession, savedAt: string): SaveFile {
   return {
@@ -49,6 +68,7 @@ export function makeSave(session: GameSession, savedAt: string): SaveFile {
     stateHash: session.hash,
     savedAt,
     settings: session.settings,
+    lessonMs: Math.min(MAX_LESSON_MS, Math.round(session.lessonMs)),
     log: [...session.log],
   };
 }
@@ -57,29 +77,7 @@ export type { Parsed } from '../sim/reason';
 
 /** A save read back, or why it cannot be (a reason code: the menu says it in the player's language). */
 export function parseSave(text: string): Parsed<SaveFile> {
-  if (text.length > MAX_SAVE_BYTES) return refused('save.tooLarge', { max: MAX_SAVE_BYTES / 1024 / 1024 });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refused('save.notJson');
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refused('save.notObject');
-  let record = json as Record<string, unknown>;
-  if (record.format !== SAVE_FORMAT) return refused('save.foreign');
-  if (typeof record.version !== 'number' || !Number.isInteger(record.version)) return refused('save.noVersion');
-  if (record.version > SAVE_VERSION) return refused('save.newer', { version: record.version });
-  while (typeof record.version === 'number' && record.version < SAVE_VERSION) {
-    const migrate = MIGRATIONS[record.version];
-    if (!migrate) return refused('save.tooOld', { version: record.version });
-    record = migrate(record);
-  }
-  const parsed = saveSchema.safeParse(record, { reportInput: true });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issueReason(issue, pathField(issue?.path ?? [])) };
-  }
-  return { ok: true, value: parsed.data as SaveFile };
+  return readVersioned(SAVE_KIND, text);
 }
 
 /** Where saves live: IndexedDB, or memory when the browser refuses storage (private mode). */

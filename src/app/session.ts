@@ -16,6 +16,8 @@ export type Speed = 0 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0, 1, 2, 4];
 /** Real milliseconds per game hour at ×1: a 60-day campaign takes about 24 minutes at ×1, 6 at ×4. */
 export const MS_PER_HOUR = 1000;
+/** A frame longer than this (a tab that slept) counts as this much lesson time. */
+const MAX_LESSON_STEP_MS = 1000;
 
 export interface SessionSnapshot {
   state: GameState;
@@ -52,11 +54,12 @@ export class GameSession {
   }
 
   /** Rebuild a game from its log (a save); the result has the same state hash as when saved. */
-  static resume(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[], settings: ScenarioSettings = NO_SETTINGS): GameSession {
+  static resume(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[], settings: ScenarioSettings = NO_SETTINGS, lessonMs = 0): GameSession {
     const { state, dailyHashes } = replay(ctx, seed, difficulty, log);
     const session = new GameSession(ctx, state, settings);
     session.log.push(...log);
     session.dailyHashes.push(...dailyHashes);
+    session.lessonMs = lessonMs;
     return session;
   }
 
@@ -66,6 +69,36 @@ export class GameSession {
 
   get over(): boolean {
     return this.state.status !== 'playing';
+  }
+
+  /* ---- The lesson: an instructor may lock the speed and limit the time ---------------- */
+
+  /** Milliseconds of lesson time used: the game on screen, running or paused. Saved, so that a reload does not give the time back. */
+  lessonMs = 0;
+
+  /** The speed the instructor locked (play and pause only), or null when students choose. */
+  get speedLock(): Exclude<Speed, 0> | null {
+    return this.settings.speedLock ?? null;
+  }
+
+  /** Lesson time left, or null without a time limit. */
+  get lessonLeftMs(): number | null {
+    return this.settings.timeLimitMin === undefined ? null : Math.max(0, this.settings.timeLimitMin * 60_000 - this.lessonMs);
+  }
+
+  /** The instructor's time limit is used up: the game stops where it is, and the student goes to the debrief. */
+  get timeUp(): boolean {
+    return this.lessonLeftMs === 0;
+  }
+
+  /** Nothing more to play: the game ended by its rules, or the lesson's time is up. */
+  get finished(): boolean {
+    return this.over || this.timeUp;
+  }
+
+  /** "Next morning" skips hours: a locked speed forbids it. */
+  get canSkipAhead(): boolean {
+    return this.speedLock === null && !this.finished;
   }
 
   subscribe(listener: Listener): () => void {
@@ -93,11 +126,8 @@ export class GameSession {
     return null;
   }
 
-  /** An instructor may lock the game speed for the class: play and pause only. */
-  speedLock: Exclude<Speed, 0> | null = null;
-
   setSpeed(speed: Speed): void {
-    if (this.over) speed = 0;
+    if (this.finished) speed = 0;
     if (speed !== 0 && this.speedLock !== null) speed = this.speedLock;
     if (speed === this.speed) return;
     this.speed = speed;
@@ -107,7 +137,14 @@ export class GameSession {
 
   /** Advance real time; runs as many game hours as the speed allows. */
   update(deltaMs: number): void {
-    if (this.speed === 0 || this.over) return;
+    if (this.finished) return;
+    this.lessonMs += Math.min(Math.max(0, deltaMs), MAX_LESSON_STEP_MS);
+    if (this.timeUp) {
+      this.speed = 0;
+      this.notify(this.state);
+      return;
+    }
+    if (this.speed === 0) return;
     // A tab that slept for minutes does not fast-forward the war: at most a few hours per frame.
     this.elapsedMs += Math.min(deltaMs, 250) * this.speed;
     const before = this.state;
@@ -123,6 +160,7 @@ export class GameSession {
 
   /** "Advance to next morning": run hours until 06:00 (or the end). */
   advanceToMorning(): void {
+    if (!this.canSkipAhead) return;
     const before = this.state;
     do this.runHour();
     while (!this.over && this.state.hour % HOURS_PER_DAY !== 6);

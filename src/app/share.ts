@@ -1,7 +1,9 @@
 /**
- * Share links and scenario settings files: how an instructor hands a whole class the same
- * game. A link carries the level, seed and difficulty, the instructor's settings (injects,
- * the policies on offer), a time limit, the game speed and the language.
+ * Share links and class files: how an instructor hands a whole class the same game, and
+ * what the dashboard checks the class's results against. A link carries the level, seed and
+ * difficulty, the instructor's settings (injects with the effects the instructor page offers,
+ * the policies on offer, a time limit, a locked speed) and the language. The class file
+ * (a "scenario settings" file) carries the same, with the hash of the level it was made for.
  *
  * The compact form is `?s=1.<payload>`: a version, a dot, then a small JSON document with
  * one-letter keys in base64url. It is not compressed: the browser's deflate
@@ -15,22 +17,28 @@
  */
 import * as z from 'zod/mini';
 import type { Level, PolicyId } from '../levels/schema';
-import { clip, issueReason, pathField, reason, refused, type Parsed, type Reason, type ReasonCode } from '../sim/reason';
-import { applySettings, NO_SETTINGS, settingsSchema, type Inject, type ScenarioSettings } from '../sim/scenario';
+import { levelHash } from '../sim/context';
+import { clip, issueReason, pathField, reason, type Parsed, type Reason, type ReasonCode } from '../sim/reason';
+import { applySettings, MAX_TIME_LIMIT_MIN, NO_SETTINGS, settingsSchema, SPEED_LOCKS, type Inject, type ScenarioSettings } from '../sim/scenario';
 import { DIFFICULTIES, type Difficulty } from '../sim/state';
+import { hash16, readVersioned, type FileKind } from '../sim/wire';
 import { parseScenarioLink } from './link';
+
+export { MAX_TIME_LIMIT_MIN } from '../sim/scenario';
 
 export interface ShareLink {
   level: string;
   seed: number;
   difficulty: Difficulty;
+  /** Injects, policies on offer, the time limit and the locked speed. */
   settings: ScenarioSettings;
-  /** Minutes the class has to play; the game stops the clock when they are up. */
-  timeLimitMin?: number;
-  /** Locked: students play at this speed (play and pause only). Free: they choose. */
-  speed?: { locked: boolean; value: 1 | 2 | 4 };
   /** The language students see; their own choice when absent. */
   lang?: 'en' | 'fr';
+}
+
+/** The class as the dashboard knows it: the link, and the hash of the level it was made for (from a class file). */
+export interface ClassFile extends ShareLink {
+  levelHash?: string;
 }
 
 export type ShareErrorCode = 'too-long' | 'foreign' | 'newer-version' | 'damaged' | 'invalid' | 'unknown-level';
@@ -41,11 +49,11 @@ export const SHARE_VERSION = 1;
 /** Longer links are refused before anything is decoded. */
 export const MAX_LINK_CHARS = 4096;
 export const MAX_SEED = 2 ** 31 - 1;
-export const MAX_TIME_LIMIT_MIN = 240;
-export const SPEED_VALUES = [1, 2, 4] as const;
+export const SPEED_VALUES = SPEED_LOCKS;
 
 export const SCENARIO_FORMAT = 'lifeline-bamako/scenario';
-export const SCENARIO_VERSION = 1;
+/** 2: the time limit and the locked speed moved into the settings; the level's hash is kept. */
+export const SCENARIO_VERSION = 2;
 export const MAX_SETTINGS_BYTES = 256 * 1024;
 
 /**
@@ -96,14 +104,16 @@ const speedValue = z.union([z.literal(1), z.literal(2), z.literal(4)], rule('spe
 const levelId = z.string(rule('levelId')).check(z.minLength(1, rule('levelId')), z.maxLength(64));
 const difficulty = z.enum(DIFFICULTIES, rule('difficulty'));
 
-/** The link as the game reads it; also the body of a settings file. */
+/** The link as the game reads it. */
 export const shareLinkSchema = z.strictObject({
   level: levelId,
   seed: wholeNumber(0, MAX_SEED, 'seed'),
   difficulty,
-  settings: settingsSchema,
-  timeLimitMin: z.optional(wholeNumber(1, MAX_TIME_LIMIT_MIN, 'timeLimit')),
-  speed: z.optional(z.strictObject({ locked: z.boolean(), value: speedValue })),
+  settings: z.strictObject({
+    ...settingsSchema.shape,
+    timeLimitMin: z.optional(wholeNumber(1, MAX_TIME_LIMIT_MIN, 'timeLimit')),
+    speedLock: z.optional(speedValue),
+  }),
   lang: z.optional(z.enum(['en', 'fr'], rule('lang'))),
 });
 
@@ -167,18 +177,17 @@ export function fromBase64Url(text: string): Uint8Array | null {
 
 /** Policies in the bitmask's order without repeats; `undefined` stays "all of the level's". */
 export function normalizeShareLink(link: ShareLink): ShareLink {
-  const out: ShareLink = {
-    level: link.level,
-    seed: link.seed,
-    difficulty: link.difficulty,
-    settings: {
-      injects: link.settings.injects.map(normalizeInject),
-      ...(link.settings.policies ? { policies: POLICY_BITS_V1.filter((p) => link.settings.policies!.includes(p)) } : {}),
-    },
-  };
-  if (link.timeLimitMin !== undefined) out.timeLimitMin = link.timeLimitMin;
-  if (link.speed !== undefined) out.speed = { locked: link.speed.locked, value: link.speed.value };
+  const out: ShareLink = { level: link.level, seed: link.seed, difficulty: link.difficulty, settings: normalizeSettings(link.settings) };
   if (link.lang !== undefined) out.lang = link.lang;
+  return out;
+}
+
+/** The settings with their fields in one order and nothing left empty, so that equal settings compare (and encode) equal. */
+export function normalizeSettings(settings: ScenarioSettings): ScenarioSettings {
+  const out: ScenarioSettings = { injects: settings.injects.map(normalizeInject) };
+  if (settings.policies) out.policies = POLICY_BITS_V1.filter((p) => settings.policies!.includes(p));
+  if (settings.timeLimitMin !== undefined) out.timeLimitMin = settings.timeLimitMin;
+  if (settings.speedLock !== undefined) out.speedLock = settings.speedLock;
   return out;
 }
 
@@ -187,14 +196,24 @@ function normalizeInject(inject: Inject): Inject {
   if (inject.event !== undefined) out.event = inject.event;
   if (inject.title !== undefined) out.title = { en: inject.title.en, fr: inject.title.fr };
   if (inject.body !== undefined) out.body = { en: inject.body.en, fr: inject.body.fr };
-  if (inject.effects !== undefined) out.effects = inject.effects;
+  if (inject.effects !== undefined && Object.keys(inject.effects).length > 0) {
+    const e = inject.effects;
+    out.effects = {
+      ...(e.trust !== undefined ? { trust: e.trust } : {}),
+      ...(e.stockL !== undefined ? { stockL: e.stockL } : {}),
+      ...(e.foodPrice !== undefined ? { foodPrice: e.foodPrice } : {}),
+      ...(e.morale !== undefined ? { morale: { corridor: e.morale.corridor, delta: e.morale.delta } } : {}),
+      ...(e.blockade !== undefined ? { blockade: e.blockade } : {}),
+    };
+  }
   return out;
 }
 
 function toCompact(link: ShareLink): CompactV1 {
   const compact: CompactV1 = { l: link.level, s: link.seed, d: DIFFICULTY_CODES[link.difficulty] };
-  if (link.settings.injects.length > 0) {
-    compact.i = link.settings.injects.map((inject) => {
+  const settings = link.settings;
+  if (settings.injects.length > 0) {
+    compact.i = settings.injects.map((inject) => {
       const c: CompactInject = { d: inject.day };
       if (inject.event !== undefined) c.e = inject.event;
       if (inject.title !== undefined) c.t = [inject.title.en, inject.title.fr];
@@ -203,15 +222,15 @@ function toCompact(link: ShareLink): CompactV1 {
       return c;
     });
   }
-  if (link.settings.policies) {
+  if (settings.policies) {
     let mask = 0;
     POLICY_BITS_V1.forEach((p, bit) => {
-      if (link.settings.policies!.includes(p)) mask |= 1 << bit;
+      if (settings.policies!.includes(p)) mask |= 1 << bit;
     });
     compact.p = mask;
   }
-  if (link.timeLimitMin !== undefined) compact.m = link.timeLimitMin;
-  if (link.speed !== undefined) compact.v = [link.speed.locked ? 1 : 0, link.speed.value];
+  if (settings.timeLimitMin !== undefined) compact.m = settings.timeLimitMin;
+  if (settings.speedLock !== undefined) compact.v = [1, settings.speedLock];
   if (link.lang !== undefined) compact.g = link.lang;
   return compact;
 }
@@ -230,9 +249,10 @@ function fromCompact(c: CompactV1): unknown {
         ...(i.x !== undefined ? { effects: i.x } : {}),
       })),
       ...(c.p !== undefined ? { policies: POLICY_BITS_V1.filter((_, bit) => (c.p! & (1 << bit)) !== 0) } : {}),
+      ...(c.m !== undefined ? { timeLimitMin: c.m } : {}),
+      // [0, n]: a free speed (n was only a suggestion, and is not kept).
+      ...(c.v !== undefined && c.v[0] === 1 ? { speedLock: c.v[1] } : {}),
     },
-    ...(c.m !== undefined ? { timeLimitMin: c.m } : {}),
-    ...(c.v !== undefined ? { speed: { locked: c.v[0] === 1, value: c.v[1] } } : {}),
     ...(c.g !== undefined ? { lang: c.g } : {}),
   };
 }
@@ -263,7 +283,7 @@ const FIELDS: Record<string, ReasonCode> = {
   m: 'field.timeLimit',
   timeLimitMin: 'field.timeLimit',
   v: 'field.speed',
-  speed: 'field.speed',
+  speedLock: 'field.speed',
   g: 'field.language',
   lang: 'field.language',
   i: 'field.injects',
@@ -278,6 +298,8 @@ const INJECT_FIELDS: Record<string, ReasonCode> = {
   title: 'field.injectTitle',
   b: 'field.injectBody',
   body: 'field.injectBody',
+  x: 'field.injectEffects',
+  effects: 'field.injectEffects',
 };
 /** The halves of a text: `en`/`fr` in a settings file, 0/1 in a link's pairs. */
 const HALVES: Record<string, ReasonCode> = { en: 'lang.en', fr: 'lang.fr', 0: 'lang.en', 1: 'lang.fr' };
@@ -300,8 +322,7 @@ function linkField(path: readonly PropertyKey[], root: Reason): Reason {
   }
   const code = typeof first === 'string' ? FIELDS[first] : undefined;
   if (!code) return pathField(keys, root);
-  // The speed's value is what the reader calls the speed.
-  if (keys.length === 1 || (code === 'field.speed' && keys.length === 2 && keys[1] === 'value')) return reason(code);
+  if (keys.length === 1) return reason(code);
   return within(keys.slice(1), reason(code));
 }
 
@@ -362,35 +383,65 @@ export function parseShareLink(search: string, knownLevels: readonly string[]): 
   return { kind: 'ok', link: result.value };
 }
 
-/* ------------------------------------------------------------------ settings files */
+/* ------------------------------------------------------------------ class files */
 
-/** A settings file an instructor keeps and loads again next term. */
-export function encodeSettingsFile(link: ShareLink): string {
-  return `${JSON.stringify({ format: SCENARIO_FORMAT, version: SCENARIO_VERSION, ...normalizeShareLink(link) }, null, 2)}\n`;
+const settingsFileSchema = z.strictObject({
+  format: z.literal(SCENARIO_FORMAT),
+  version: z.literal(SCENARIO_VERSION),
+  ...shareLinkSchema.shape,
+  /** The level as the instructor's page had it: results played on another version are told apart. */
+  levelHash: z.optional(hash16),
+});
+
+const SETTINGS_KIND: FileKind<ClassFile> = {
+  format: SCENARIO_FORMAT,
+  version: SCENARIO_VERSION,
+  maxChars: MAX_SETTINGS_BYTES,
+  reasons: {
+    tooLarge: 'settings.tooLarge',
+    empty: 'settings.empty',
+    notJson: 'settings.notJson',
+    notObject: 'settings.notSettings',
+    foreign: 'settings.foreign',
+    noFormat: 'settings.noFormat',
+    noVersion: 'settings.unknownVersion',
+    newer: 'settings.newer',
+    tooOld: 'settings.unknownVersion',
+  },
+  otherFormats: { 'lifeline-bamako/result': 'settings.isResult', 'lifeline-bamako/save': 'settings.isSave' },
+  migrations: {
+    // Version 1 kept the time limit and the speed beside the settings; a free speed is no lock.
+    1: ({ timeLimitMin, speed, settings, ...v1 }) => {
+      const locked = typeof speed === 'object' && speed !== null && (speed as { locked?: unknown }).locked === true;
+      return {
+        ...v1,
+        version: 2,
+        settings: {
+          ...(typeof settings === 'object' && settings !== null ? settings : {}),
+          ...(timeLimitMin !== undefined ? { timeLimitMin } : {}),
+          ...(locked ? { speedLock: (speed as { value?: unknown }).value } : {}),
+        },
+      };
+    },
+  },
+  schema: settingsFileSchema,
+  explain: (issue) => linkIssueReason(issue, reason('field.file')),
+  cast: (value) => {
+    const { format: _format, version: _version, levelHash, ...link } = value as ShareLink & { format: string; version: number; levelHash?: string };
+    return { ...normalizeShareLink(link), ...(levelHash !== undefined ? { levelHash } : {}) };
+  },
+};
+
+/** The class file an instructor keeps, loads again next term, and gives the dashboard: the link, and the level it was made for. */
+export function encodeSettingsFile(link: ShareLink, level?: Level): string {
+  const file = { format: SCENARIO_FORMAT, version: SCENARIO_VERSION, ...normalizeShareLink(link), ...(level ? { levelHash: levelHash(level) } : {}) };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export function parseSettingsFile(text: string, knownLevels?: readonly string[]): Parsed<ShareLink> {
-  if (text.length > MAX_SETTINGS_BYTES) return refused('settings.tooLarge', { kb: MAX_SETTINGS_BYTES / 1024 });
-  if (text.trim() === '') return refused('settings.empty');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refused('settings.notJson');
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refused('settings.notSettings');
-  const doc = json as Record<string, unknown>;
-  if (doc.format !== SCENARIO_FORMAT) {
-    const format = typeof doc.format === 'string' ? doc.format : undefined;
-    if (format === 'lifeline-bamako/result') return refused('settings.isResult');
-    if (format === 'lifeline-bamako/save') return refused('settings.isSave');
-    return format ? refused('settings.foreign', { format: JSON.stringify(clip(format, 60)) }) : refused('settings.noFormat');
-  }
-  if (typeof doc.version === 'number' && doc.version > SCENARIO_VERSION) return refused('settings.newer', { version: doc.version, supported: SCENARIO_VERSION });
-  if (doc.version !== SCENARIO_VERSION) return refused('settings.unknownVersion', { version: clip(JSON.stringify(doc.version) ?? '?', 20) });
-  const { format: _format, version: _version, ...body } = doc;
-  const result = checked(body, knownLevels, reason('field.file'));
-  return result.ok ? result : { ok: false, reason: result.reason };
+export function parseSettingsFile(text: string, knownLevels?: readonly string[]): Parsed<ClassFile> {
+  const read = readVersioned(SETTINGS_KIND, text);
+  if (read.ok && knownLevels && !knownLevels.includes(read.value.level)) return { ok: false, reason: reason('link.unknownLevel', { level: clip(read.value.level, 40) }) };
+  return read;
 }
 
 /* ------------------------------------------------------------------ against a level */
@@ -403,7 +454,6 @@ export function parseSettingsFile(text: string, knownLevels?: readonly string[])
 export function linkProblems(link: ShareLink, level: Level): Reason[] {
   const problems: Reason[] = [];
   if (link.level !== level.id) problems.push(reason('link.forOtherLevel', { link: link.level, level: level.id }));
-  for (const p of link.settings.policies ?? []) if (!level.policies.includes(p)) problems.push(reason('link.policyMissing', { policy: p }));
   const applied = applySettings(level, link.settings);
   if (!applied.ok) problems.push(applied.reason);
   return problems;

@@ -10,10 +10,12 @@ import './tool.css';
 import './instructor.css';
 import { correction, generate } from 'lean-qr';
 import { addStrings, pick, reasonText, t } from '../app/i18n';
+import { settingsInWords } from '../app/briefing';
 import { LevelListError, listLevels, loadLevel, type LevelEntry, type Loaded } from '../app/levels';
 import { encodeSettingsFile, MAX_SETTINGS_BYTES, parseSettingsFile, parseShareLink, shareUrl, type ShareLink } from '../app/share';
 import type { Level, PolicyId } from '../levels/schema';
 import { clip, reason, type Reason } from '../sim/reason';
+import { CLASS_EFFECT_LIMITS } from '../sim/scenario';
 import type { Difficulty } from '../sim/state';
 import { h } from '../ui/dom';
 import { instructor } from '../ui/strings/instructor';
@@ -51,7 +53,9 @@ const injectsEmpty = byId('injects-empty');
 const problemsBox = byId('problems');
 const shareReady = byId('share-ready');
 const shareSummary = byId('share-summary');
+const shareChanges = byId('share-changes');
 const urlField = byId<HTMLTextAreaElement>('share-url');
+const urlPrint = byId('share-url-print');
 const urlLength = byId('share-length');
 const openLink = byId<HTMLAnchorElement>('open-link');
 const qrCanvas = byId<HTMLCanvasElement>('qr');
@@ -145,12 +149,48 @@ function injectRowElement(row: InjectRow, index: number, level: Level | null): H
     h('option', { value: '' }, t('instructor.inject.choose')),
     ...eventOptions(level).map((o) => h('option', { value: o.value, selected: o.value === row.event }, o.label)),
   );
+  const amount = (field: 'trust' | 'stock' | 'food' | 'morale', label: string, max: number): HTMLElement =>
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id(field) }, label),
+      h('input', { id: id(field), type: 'text', inputmode: 'numeric', class: 'short', autocomplete: 'off', value: row[field], placeholder: t('instructor.effect.none'), 'aria-describedby': `${id(field)}-help ${id('error')}`, oninput: (e: Event) => update({ [field]: (e.target as HTMLInputElement).value }) }),
+      h('p', { id: `${id(field)}-help`, class: 'help' }, t('instructor.effect.range', { max: max.toLocaleString(document.documentElement.lang) })),
+    );
+  const corridorSelect = (field: 'morale-corridor' | 'blockade', prop: 'moraleCorridor' | 'blockade', label: string): HTMLElement =>
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id(field) }, label),
+      h(
+        'select',
+        { id: id(field), 'aria-describedby': id('error'), onchange: (e: Event) => update({ [prop]: (e.target as HTMLSelectElement).value }) },
+        h('option', { value: '' }, t(prop === 'blockade' ? 'instructor.effect.noBlockade' : 'instructor.effect.chooseCorridor')),
+        ...(level?.corridors ?? []).map((c) => h('option', { value: c.id, selected: c.id === row[prop] }, pick(c.name))),
+      ),
+    );
   const custom = h(
     'div',
     { class: 'custom-fields', hidden: row.kind !== 'custom' },
     h('div', { class: 'two-col' }, text('title-en', 'titleEn', t('instructor.inject.titleEn'), 'en', false), text('title-fr', 'titleFr', t('instructor.inject.titleFr'), 'fr', false)),
     h('div', { class: 'two-col' }, text('body-en', 'bodyEn', t('instructor.inject.bodyEn'), 'en', true), text('body-fr', 'bodyFr', t('instructor.inject.bodyFr'), 'fr', true)),
     h('p', { class: 'help' }, t('instructor.inject.oneLanguage')),
+    h(
+      'fieldset',
+      { class: 'sub effects' },
+      h('legend', null, t('instructor.effect.legend')),
+      h('p', { class: 'help' }, t('instructor.effect.help')),
+      h(
+        'div',
+        { class: 'effect-grid' },
+        amount('stock', t('instructor.effect.stock'), CLASS_EFFECT_LIMITS.stockL),
+        amount('trust', t('instructor.effect.trust'), CLASS_EFFECT_LIMITS.trust),
+        amount('food', t('instructor.effect.food'), CLASS_EFFECT_LIMITS.foodPrice),
+        amount('morale', t('instructor.effect.morale'), CLASS_EFFECT_LIMITS.morale),
+        corridorSelect('morale-corridor', 'moraleCorridor', t('instructor.effect.moraleCorridor')),
+        corridorSelect('blockade', 'blockade', t('instructor.effect.blockade')),
+      ),
+    ),
   );
   const eventField = h('div', { class: 'field', hidden: row.kind !== 'event' }, h('label', { for: id('event') }, t('instructor.inject.event')), eventSelect);
   const kindName = id('kind');
@@ -194,7 +234,6 @@ function injectRowElement(row: InjectRow, index: number, level: Level | null): H
       ),
       eventField,
       custom,
-      row.effects ? h('p', { class: 'help' }, t('instructor.inject.keepsEffects')) : null,
       h('p', { id: id('error'), class: 'field-error', hidden: true }),
     ),
   );
@@ -283,14 +322,15 @@ function drawQr(canvas: HTMLCanvasElement, text: string): boolean {
   }
 }
 
-function summaryText(link: ShareLink, level: Level): string {
+function summaryText(link: ShareLink): string {
   const entry = entries.find((l) => l.id === link.level);
-  const parts = [t('instructor.summary', { level: entry ? pick(entry.title) : link.level, difficulty: difficultyName(link.difficulty), seed: String(link.seed) })];
-  if (link.settings.injects.length > 0) parts.push(t('instructor.summaryInjects', { n: link.settings.injects.length }));
-  if (link.settings.policies) parts.push(t('instructor.summaryPolicies', { n: link.settings.policies.length, total: level.policies.length }));
-  if (link.timeLimitMin !== undefined) parts.push(t('instructor.summaryLimit', { n: link.timeLimitMin }));
-  if (link.speed?.locked) parts.push(t('instructor.summarySpeed', { n: link.speed.value }));
-  return parts.join(' · ');
+  return t('instructor.summary', { level: entry ? pick(entry.title) : link.level, difficulty: difficultyName(link.difficulty), seed: String(link.seed) });
+}
+
+/** Everything the link changes, in the words the student will read before play. */
+function renderChanges(link: ShareLink, level: Level): void {
+  const lines = settingsInWords(link.settings, level, (id) => t(`hud.policy.${id}`));
+  shareChanges.replaceChildren(...(lines.length === 0 ? [t('instructor.changesNone')] : lines).map((line) => h('li', null, line)));
 }
 
 function refresh(): void {
@@ -309,6 +349,7 @@ function refresh(): void {
   url = shareUrl(window.location.href, built.link!);
   if (urlField.value !== url) {
     urlField.value = url;
+    urlPrint.textContent = url;
     openLink.href = url;
     qrDrawn = drawQr(qrCanvas, url);
     qrCanvas.hidden = !qrDrawn;
@@ -318,7 +359,8 @@ function refresh(): void {
   urlLength.textContent = t('instructor.linkLength', { n: url.length });
   qrNote.hidden = qrDrawn && url.length <= QR_COMFORT_CHARS;
   qrNote.textContent = qrDrawn ? t('instructor.qrLong', { n: url.length }) : t('instructor.qrTooLong');
-  shareSummary.textContent = summaryText(built.link!, level as Level);
+  shareSummary.textContent = summaryText(built.link!);
+  renderChanges(built.link!, level as Level);
 }
 
 /* ------------------------------------------------------------------ changes */
@@ -415,7 +457,8 @@ function wire(): void {
   byId('print').addEventListener('click', () => window.print());
   saveButton.addEventListener('click', () => {
     if (!built.link) return;
-    downloadText(`lifeline-scenario-${built.link.level}-${built.link.seed}.json`, encodeSettingsFile(built.link), 'application/json');
+    const level = currentLevel();
+    downloadText(`lifeline-class-${built.link.level}-${built.link.seed}.json`, encodeSettingsFile(built.link, level ?? undefined), 'application/json');
   });
   byId('load-settings').addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => void loadFile());

@@ -5,9 +5,8 @@
  */
 import type { Level, PolicyId } from '../levels/schema';
 import { linkProblems, MAX_LINK_CHARS, MAX_SEED, MAX_TIME_LIMIT_MIN, normalizeShareLink, encodeShareLink, type ShareLink } from '../app/share';
-import type { Effects } from '../levels/schema';
 import type { Reason } from '../sim/reason';
-import type { Inject } from '../sim/scenario';
+import { CLASS_EFFECT_LIMITS, type ClassEffects, type Inject, type ScenarioSettings } from '../sim/scenario';
 import type { Difficulty } from '../sim/state';
 
 export const MAX_INJECTS = 20;
@@ -25,8 +24,13 @@ export interface InjectRow {
   titleFr: string;
   bodyEn: string;
   bodyFr: string;
-  /** Effects from a loaded settings file; the form does not edit them but keeps them. */
-  effects?: Effects;
+  /** The effects of an inject of one's own (empty: none), as the inputs hold them. */
+  trust: string;
+  stock: string;
+  food: string;
+  moraleCorridor: string;
+  morale: string;
+  blockade: string;
 }
 
 export interface SetupForm {
@@ -58,7 +62,7 @@ export interface Built {
 
 let nextKey = 1;
 export function newInjectRow(partial: Partial<Omit<InjectRow, 'key'>> = {}): InjectRow {
-  return { key: nextKey++, day: '', kind: 'event', event: '', titleEn: '', titleFr: '', bodyEn: '', bodyFr: '', ...partial };
+  return { key: nextKey++, day: '', kind: 'event', event: '', titleEn: '', titleFr: '', bodyEn: '', bodyFr: '', trust: '', stock: '', food: '', moraleCorridor: '', morale: '', blockade: '', ...partial };
 }
 
 /** The form for a level as it is written: all of its policies, no injects. */
@@ -77,6 +81,44 @@ export function defaultForm(level: Level, seed: number): SetupForm {
 }
 
 const wholeNumber = (text: string): number | null => (/^\s*\d{1,10}\s*$/.test(text) ? Number(text) : null);
+/** A signed whole number as people type it: "+5", "-3", "−3", "2 000 000", "2,000,000". */
+const signedNumber = (text: string): number | null => {
+  const plain = text.replace(/[\s\u00a0\u202f,]/g, '').replace(/^−/, '-');
+  return /^[+-]?\d{1,9}$/.test(plain) ? Number(plain) : null;
+};
+
+/**
+ * The effects typed for an inject of one's own, within what the instructor page offers
+ * (CLASS_EFFECT_LIMITS); problems are reported on their fields.
+ */
+function rowEffects(row: InjectRow, n: number, level: Level, problems: Problem[]): ClassEffects | undefined {
+  const effects: ClassEffects = {};
+  const amount = (field: 'trust' | 'stock' | 'food' | 'morale', max: number): number | undefined => {
+    if (row[field].trim() === '') return undefined;
+    const value = signedNumber(row[field]);
+    if (value === null || Math.abs(value) > max) {
+      problems.push({ field: `inject-${row.key}-${field}`, key: `instructor.err.effect.${field}`, params: { n, max } });
+      return undefined;
+    }
+    return value === 0 ? undefined : value;
+  };
+  const trust = amount('trust', CLASS_EFFECT_LIMITS.trust);
+  if (trust !== undefined) effects.trust = trust;
+  const stock = amount('stock', CLASS_EFFECT_LIMITS.stockL);
+  if (stock !== undefined) effects.stockL = stock;
+  const food = amount('food', CLASS_EFFECT_LIMITS.foodPrice);
+  if (food !== undefined) effects.foodPrice = food;
+  const morale = amount('morale', CLASS_EFFECT_LIMITS.morale);
+  if (morale !== undefined) {
+    if (!level.corridors.some((c) => c.id === row.moraleCorridor)) problems.push({ field: `inject-${row.key}-morale-corridor`, key: 'instructor.err.effect.corridor', params: { n } });
+    else effects.morale = { corridor: row.moraleCorridor, delta: morale };
+  }
+  if (row.blockade !== '') {
+    if (!level.corridors.some((c) => c.id === row.blockade)) problems.push({ field: `inject-${row.key}-blockade`, key: 'instructor.err.effect.corridor', params: { n } });
+    else effects.blockade = row.blockade;
+  }
+  return Object.keys(effects).length > 0 ? effects : undefined;
+}
 
 /** Text in one language only is shown to both: better the English text than an empty headline. */
 function pair(en: string, fr: string): { en: string; fr: string } | null {
@@ -122,22 +164,21 @@ export function buildLink(form: SetupForm, level: Level): Built {
       }
       if (title) inject.title = title;
       if (body) inject.body = body;
+      const effects = rowEffects(row, n, level, problems);
+      if (effects) inject.effects = effects;
     }
-    if (row.effects) inject.effects = row.effects;
     injects.push(inject);
   });
   if (problems.length > 0) return { link: null, problems, search: null };
 
   const allPolicies = level.policies.every((p) => form.policies.includes(p));
-  const link: ShareLink = normalizeShareLink({
-    level: level.id,
-    seed: seed!,
-    difficulty: form.difficulty,
-    settings: { injects, ...(allPolicies ? {} : { policies: level.policies.filter((p) => form.policies.includes(p)) }) },
+  const settings: ScenarioSettings = {
+    injects,
+    ...(allPolicies ? {} : { policies: level.policies.filter((p) => form.policies.includes(p)) }),
     ...(timeLimitMin !== undefined ? { timeLimitMin } : {}),
-    ...(form.speedMode === 'locked' ? { speed: { locked: true, value: Number(form.speedValue) as 1 | 2 | 4 } } : {}),
-    ...(form.lang !== '' ? { lang: form.lang } : {}),
-  });
+    ...(form.speedMode === 'locked' ? { speedLock: Number(form.speedValue) as 1 | 2 | 4 } : {}),
+  };
+  const link: ShareLink = normalizeShareLink({ level: level.id, seed: seed!, difficulty: form.difficulty, settings, ...(form.lang !== '' ? { lang: form.lang } : {}) });
   // The same check the game makes when it builds the scenario: nothing reaches the class that it would refuse.
   for (const reason of linkProblems(link, level)) problems.push({ field: 'injects', key: 'instructor.err.scenario', params: { reason } });
   const search = encodeShareLink(link);
@@ -152,9 +193,9 @@ export function formFromLink(link: ShareLink, level: Level): SetupForm {
     level: level.id,
     difficulty: link.difficulty,
     seed: String(link.seed),
-    timeLimit: link.timeLimitMin === undefined ? '' : String(link.timeLimitMin),
-    speedMode: link.speed?.locked ? 'locked' : 'free',
-    speedValue: link.speed ? (String(link.speed.value) as '1' | '2' | '4') : '1',
+    timeLimit: link.settings.timeLimitMin === undefined ? '' : String(link.settings.timeLimitMin),
+    speedMode: link.settings.speedLock !== undefined ? 'locked' : 'free',
+    speedValue: link.settings.speedLock !== undefined ? (String(link.settings.speedLock) as '1' | '2' | '4') : '1',
     policies: link.settings.policies ? level.policies.filter((p) => link.settings.policies!.includes(p)) : [...level.policies],
     injects: link.settings.injects.map((inject) =>
       newInjectRow({
@@ -165,7 +206,12 @@ export function formFromLink(link: ShareLink, level: Level): SetupForm {
         titleFr: inject.title?.fr ?? '',
         bodyEn: inject.body?.en ?? '',
         bodyFr: inject.body?.fr ?? '',
-        ...(inject.effects ? { effects: inject.effects } : {}),
+        trust: inject.effects?.trust === undefined ? '' : String(inject.effects.trust),
+        stock: inject.effects?.stockL === undefined ? '' : String(inject.effects.stockL),
+        food: inject.effects?.foodPrice === undefined ? '' : String(inject.effects.foodPrice),
+        moraleCorridor: inject.effects?.morale?.corridor ?? '',
+        morale: inject.effects?.morale === undefined ? '' : String(inject.effects.morale.delta),
+        blockade: inject.effects?.blockade ?? '',
       }),
     ),
     lang: link.lang ?? '',

@@ -4,30 +4,27 @@
  * after a replay reproduces its daily hashes.
  */
 import * as z from 'zod/mini';
-import { clip, issueReason, pathField, reason, refused, type Parsed, type Reason } from './reason';
-import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from './wire';
+import { reason, type Parsed, type Reason } from './reason';
+import { aliasSchema, hash16, int, logSchema, readVersioned, type FileKind } from './wire';
 import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
-import { NO_SETTINGS, scenarioContext, settingsSchema, type ScenarioSettings } from './scenario';
+import { gameHeader, NO_SETTINGS, scenarioContext, type ScenarioSettings } from './scenario';
 import { replay, stateHash } from './replay';
 import { outcomeOf, type Outcome } from './selectors';
 import type { Action, Difficulty, GameState } from './state';
 
 export const RESULT_FORMAT = 'lifeline-bamako/result';
-export const RESULT_VERSION = 1;
+/** 2: the settings carry the lesson's time limit and locked speed; the alias follows the game's rule. */
+export const RESULT_VERSION = 2;
 /** Larger files are refused before parsing: a 60-day game is well under 1 MiB. */
 export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
-
 
 const resultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
   version: z.literal(RESULT_VERSION),
-  level: levelRefSchema,
-  seed: seedSchema,
-  difficulty: difficultySchema,
+  ...gameHeader,
   days: int(1, 365),
-  player: z.strictObject({ policy: z.optional(z.string().check(z.maxLength(40))), alias: z.optional(z.string().check(z.maxLength(60))) }),
-  settings: z._default(settingsSchema, { injects: [] }),
+  player: z.strictObject({ policy: z.optional(z.string().check(z.maxLength(40))), alias: z.optional(aliasSchema) }),
   log: logSchema,
   dailyHashes: z.array(hash16).check(z.maxLength(400)),
   summary: z.strictObject({
@@ -80,28 +77,33 @@ export function buildResult({ ctx, state, log, dailyHashes, player, settings = N
 
 export type { Parsed } from './reason';
 
+const RESULT_KIND: FileKind<ResultFile> = {
+  format: RESULT_FORMAT,
+  version: RESULT_VERSION,
+  maxChars: MAX_RESULT_BYTES,
+  reasons: {
+    tooLarge: 'result.tooLarge',
+    empty: 'result.empty',
+    notJson: 'result.notJson',
+    notObject: 'result.notObject',
+    foreign: 'result.foreign',
+    noFormat: 'result.notObject',
+    noVersion: 'result.noVersion',
+    newer: 'result.newer',
+    tooOld: 'result.tooOld',
+  },
+  otherFormats: { 'lifeline-bamako/save': 'result.isSave', 'lifeline-bamako/scenario': 'result.isSettings' },
+  migrations: {
+    // Version 1 had no time limit or speed lock in its settings: it was played without them.
+    1: (v1) => ({ ...v1, version: 2 }),
+  },
+  schema: resultSchema,
+  cast: (value) => value as ResultFile,
+};
+
 /** A result file read, not yet verified; or why it cannot be read (a reason code, said in words by the page or the CLI). */
 export function parseResult(text: string): Parsed<ResultFile> {
-  if (text.length > MAX_RESULT_BYTES) return refused('result.tooLarge', { max: MAX_RESULT_BYTES / 1024 / 1024 });
-  if (text.trim() === '') return refused('result.empty');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refused('result.notJson');
-  }
-  if (typeof json === 'object' && json !== null && 'format' in json && json.format !== RESULT_FORMAT) {
-    return refused('result.foreign', { format: clip(JSON.stringify(json.format) ?? '', 60) });
-  }
-  if (typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'number' && json.version > RESULT_VERSION) {
-    return refused('result.newer', { version: json.version, supported: RESULT_VERSION });
-  }
-  const parsed = resultSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issueReason(issue, pathField(issue?.path ?? [])) };
-  }
-  return { ok: true, value: parsed.data as ResultFile };
+  return readVersioned(RESULT_KIND, text);
 }
 
 export type Verdict = { ok: true; hash: string } | { ok: false; reason: Reason; day?: number };

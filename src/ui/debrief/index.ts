@@ -41,7 +41,9 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
       ? t('debrief.held', { days: level.days })
       : outcome.outcome === 'collapsed'
         ? t(state.collapseReason === 'trust' ? 'debrief.collapsedTrust' : 'debrief.collapsedFuel', { day: lastDay, n: level.collapse.noFuelDays })
-        : t('debrief.unfinished', { day: lastDay, days: level.days });
+        : session.timeUp
+          ? t('debrief.timeUp', { day: lastDay, days: level.days })
+          : t('debrief.unfinished', { day: lastDay, days: level.days });
   const totalTankers = m.tankersDelivered + m.tankersLost;
   const rows: [string, string, string?][] = [
     [t('debrief.m.days'), t('debrief.m.daysValue', { n: outcome.daysSurvived, days: level.days })],
@@ -188,7 +190,7 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
         'header',
         { class: 'debrief-head' },
         h('p', { class: 'kicker' }, t('debrief.kicker', { level: pick(level.title) })),
-        h('h1', { id: 'debrief-title', tabindex: -1 }, outcome.outcome === 'held' ? t('debrief.titleHeld') : t('debrief.titleCollapsed')),
+        h('h1', { id: 'debrief-title', tabindex: -1 }, t(outcome.outcome === 'held' ? 'debrief.titleHeld' : outcome.outcome === 'collapsed' ? 'debrief.titleCollapsed' : session.timeUp ? 'debrief.titleTimeUp' : 'debrief.titleUnfinished')),
         h('p', { class: 'verdict', 'data-outcome': outcome.outcome }, verdict),
         h('p', { class: 'muted' }, t('debrief.notOneScore')),
         actions(),

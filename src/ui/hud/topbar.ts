@@ -17,7 +17,11 @@ export interface TopBarOptions {
 
 export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   const { session, ctx } = hud;
-  let lastSpeed: Speed = 1;
+  let lastSpeed: Speed = session.speedLock ?? 1;
+  // An instructor's locked speed: the speeds and "Next morning" are off, and a note says why.
+  const locked = session.speedLock !== null;
+  const lockNote = locked ? h('span', { id: 'hud-speed-lock', class: 'hud-lock' }, t('lesson.locked', { n: session.speedLock ?? 1 })) : null;
+  const lockedBy = locked ? { 'aria-describedby': 'hud-speed-lock', title: t('lesson.locked', { n: session.speedLock ?? 1 }) } : {};
 
   const date = h('span', { class: 'hud-date' });
   const day = h('span', { class: 'hud-day' });
@@ -28,11 +32,11 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   const speedButtons = SPEEDS.filter((s) => s > 0).map((s) =>
     h(
       'button',
-      { type: 'button', class: 'hud-speed', 'aria-label': t('hud.time.speedLabel', { n: s }), 'aria-pressed': 'false', onclick: () => setSpeed(s) },
+      { type: 'button', class: 'hud-speed', 'aria-label': t('hud.time.speedLabel', { n: s }), 'aria-pressed': 'false', ...lockedBy, onclick: () => setSpeed(s) },
       `×${s}`,
     ),
   );
-  const morning = h('button', { type: 'button', class: 'hud-morning', 'data-tut': 'morning', onclick: () => session.advanceToMorning() }, t('hud.time.morning'));
+  const morning = h('button', { type: 'button', class: 'hud-morning', 'data-tut': 'morning', ...lockedBy, onclick: () => session.advanceToMorning() }, t('hud.time.morning'));
 
   const stock = h('strong', { class: 'hud-stock' });
   const cover = h('span', { class: 'hud-cover' });
@@ -45,7 +49,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
     'header',
     { class: 'hud-top', 'aria-label': t('hud.top.label') },
     h('div', { class: 'hud-clock' }, date, day, running),
-    h('div', { class: 'hud-time', role: 'group', 'aria-label': t('hud.time.label'), 'data-tut': 'time' }, play, ...speedButtons, morning),
+    h('div', { class: 'hud-time', role: 'group', 'aria-label': t('hud.time.label'), 'data-tut': 'time' }, play, ...speedButtons, morning, lockNote),
     h('div', { class: 'hud-stat hud-fuel', 'data-tut': 'fuel' }, h('span', { class: 'hud-stat-label' }, t('hud.top.fuel')), stock, cover, road),
     h('div', { class: 'hud-stat hud-trustbox' }, h('span', { class: 'hud-stat-label' }, t('hud.top.trust')), trust, trustChange),
     h('div', { class: 'hud-stat hud-budgetbox' }, h('span', { class: 'hud-stat-label' }, t('hud.top.budget')), budget),
@@ -87,7 +91,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
 
   function update(state: GameState): void {
     const speed = session.speed;
-    const over = state.status !== 'playing';
+    const over = session.finished;
     if (!shown || shown.hour !== state.hour) {
       setText(date, formatDate(ctx.level.startDate, state.hour, true));
       setText(day, dayText(ctx, Math.min(state.hour, ctx.level.days * 24 - 1)));
@@ -97,7 +101,8 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
       setText(running, over ? t('hud.time.over') : speed === 0 ? t('hud.time.paused') : t('hud.time.running', { n: speed }));
       play.classList.toggle('is-paused', speed === 0);
       speedButtons.forEach((b, i) => setAttr(b, 'aria-pressed', SPEEDS[i + 1] === speed ? 'true' : 'false'));
-      for (const b of [play, morning, ...speedButtons]) b.disabled = over;
+      play.disabled = over;
+      for (const b of [morning, ...speedButtons]) b.disabled = over || locked;
     }
     if (!shown || shown.fuel !== state.fuel || shown.convoys !== state.convoys) {
       const days = daysOfCover(ctx, state);
