@@ -151,7 +151,7 @@ export const instructor = {
     'instructor.timeLimitHelp': 'Minutes de jeu comptées tant que la partie est ouverte, en cours ou en pause, et conservées si la page est rechargée. Une fois écoulées, la partie s’arrête (« Le temps est écoulé ») et les élèves passent au bilan, prêts à remettre leur résultat. Laissez vide pour ne pas fixer de limite.',
     'instructor.speed': 'Vitesse du jeu',
     'instructor.speedFree': 'Au choix des élèves (×1, ×2 ou ×4)',
-    'instructor.speedLocked': 'Fixée : les élèves peuvent seulement jouer et mettre en pause (pas d’autre vitesse, pas de « Lendemain matin »)',
+    'instructor.speedLocked': 'Fixée : les élèves peuvent seulement jouer et mettre en pause (pas d’autre vitesse, pas de « Matin suivant »)',
     'instructor.speedValue': 'Vitesse fixée',
     'instructor.speed.1': '×1 : un jour de jeu toutes les 24 secondes',
     'instructor.speed.2': '×2 : un jour de jeu toutes les 12 secondes',
