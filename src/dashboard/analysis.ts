@@ -8,7 +8,8 @@ import { POLICIES, type PolicyId } from '../levels/constants';
 import type { Text } from '../levels/schema';
 import type { LevelContext } from '../sim/context';
 import type { ResultFile } from '../sim/result';
-import { outcomeOf } from '../sim/selectors';
+import type { ScenarioSettings } from '../sim/scenario';
+import { outcomeOf, type Outcome } from '../sim/selectors';
 import type { Difficulty, GameState } from '../sim/state';
 
 export interface ReasonCount {
@@ -19,6 +20,14 @@ export interface ReasonCount {
   example: Record<string, string | number>;
 }
 
+/** What a game was played on: the level as written (id and hash), seed, difficulty and the instructor's settings. */
+export interface PlayedScenario {
+  level: { id: string; hash: string };
+  seed: number;
+  difficulty: Difficulty;
+  settings: ScenarioSettings;
+}
+
 export interface StudentStats {
   alias: string;
   levelId: string;
@@ -27,17 +36,9 @@ export interface StudentStats {
   seed: number;
   /** Days the scenario lasts. */
   days: number;
-  outcome: 'held' | 'collapsed' | 'playing';
-  score: number;
-  daysSurvived: number;
-  fuelDeliveredL: number;
-  tankersDelivered: number;
-  tankersLost: number;
-  servicesKept: number;
-  trust: number;
-  ruralSecurity: number;
-  livesLost: number;
-  educationDaysLost: number;
+  /** The game's result in several dimensions, as the rules' selector (`outcomeOf`) gives it for the replayed state. */
+  result: Outcome;
+  scenario: PlayedScenario;
   convoys: number;
   escortedConvoys: number;
   /** Policies the student enacted, each once, in the order first enacted. */
@@ -52,7 +53,6 @@ export interface StudentStats {
 
 /** A student's game from the replayed final state. `result` gives only what the replay checked (seed, log) and the alias. */
 export function studentStats(ctx: LevelContext, result: ResultFile, state: GameState): StudentStats {
-  const outcome = outcomeOf(ctx, state);
   const policies: PolicyId[] = [];
   for (const action of result.log) {
     if (action.type === 'policy/enact' && !policies.includes(action.policy)) policies.push(action.policy);
@@ -72,17 +72,8 @@ export function studentStats(ctx: LevelContext, result: ResultFile, state: GameS
     difficulty: state.difficulty,
     seed: state.seed,
     days: ctx.level.days,
-    outcome: outcome.outcome,
-    score: outcome.score,
-    daysSurvived: outcome.daysSurvived,
-    fuelDeliveredL: outcome.metrics.fuelDeliveredL,
-    tankersDelivered: outcome.metrics.tankersDelivered,
-    tankersLost: outcome.metrics.tankersLost,
-    servicesKept: outcome.metrics.servicesKept,
-    trust: outcome.metrics.trust,
-    ruralSecurity: outcome.metrics.ruralSecurity,
-    livesLost: outcome.metrics.livesLost,
-    educationDaysLost: outcome.metrics.educationDaysLost,
+    result: outcomeOf(ctx, state),
+    scenario: { level: result.level, seed: result.seed, difficulty: result.difficulty, settings: result.settings },
     convoys: convoys.length,
     escortedConvoys: convoys.filter((escorts) => escorts > 0).length,
     policies,
@@ -91,6 +82,16 @@ export function studentStats(ctx: LevelContext, result: ResultFile, state: GameS
     injects: result.settings.injects.length,
     finalStateHash: result.summary.finalStateHash,
   };
+}
+
+/** The outcome of a game, e.g. to filter the class by it. */
+export const outcomeIs = (outcome: Outcome['outcome']) => (row: StudentStats): boolean => row.result.outcome === outcome;
+const metric = (name: keyof Outcome['metrics']) => (row: StudentStats): number => row.result.metrics[name];
+
+/** Games of one scenario, as a key: level (and its version), seed, difficulty and the instructor's settings. */
+export function scenarioKey(s: PlayedScenario): string {
+  const { injects, policies, timeLimitMin, speedLock } = s.settings;
+  return JSON.stringify([s.level.id, s.level.hash, s.seed, s.difficulty, injects, policies ? [...policies].sort() : null, timeLimitMin ?? null, speedLock ?? null]);
 }
 
 /* ------------------------------------------------------------------ the class */
@@ -108,7 +109,7 @@ export interface ClassSummary {
   policyUse: { policy: PolicyId; students: number }[];
   /** Blockade moves by reason over the whole class, most frequent first; `students` faced it at least once. */
   reasons: { key: string; count: number; students: number; example: Record<string, string | number> }[];
-  /** Distinct scenarios (level, seed, difficulty) in the class. */
+  /** Distinct scenarios (level and version, seed, difficulty, settings) in the class. */
   scenarios: number;
 }
 
@@ -130,16 +131,16 @@ export function classSummary(rows: readonly StudentStats[]): ClassSummary {
   }
   return {
     students: rows.length,
-    held: rows.filter((r) => r.outcome === 'held').length,
-    collapsed: rows.filter((r) => r.outcome === 'collapsed').length,
-    unfinished: rows.filter((r) => r.outcome === 'playing').length,
-    meanScore: mean(rows.map((r) => r.score)),
-    meanTrust: mean(rows.map((r) => r.trust)),
-    meanRural: mean(rows.map((r) => r.ruralSecurity)),
-    meanServices: mean(rows.map((r) => r.servicesKept)),
+    held: rows.filter(outcomeIs('held')).length,
+    collapsed: rows.filter(outcomeIs('collapsed')).length,
+    unfinished: rows.filter(outcomeIs('playing')).length,
+    meanScore: mean(rows.map((r) => r.result.score)),
+    meanTrust: mean(rows.map(metric('trust'))),
+    meanRural: mean(rows.map(metric('ruralSecurity'))),
+    meanServices: mean(rows.map(metric('servicesKept'))),
     policyUse,
     reasons: [...reasons.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
-    scenarios: new Set(rows.map((r) => `${r.levelId}/${r.seed}/${r.difficulty}`)).size,
+    scenarios: new Set(rows.map((r) => scenarioKey(r.scenario))).size,
   };
 }
 
@@ -163,17 +164,21 @@ export function discussionPrompts(rows: readonly StudentStats[], levelPolicies: 
   const summary = classSummary(rows);
   const n = rows.length;
   const prompts: Prompt[] = [];
-  const finished = summary.held + summary.collapsed;
+  // Held or collapsed is said of finished games only: a game stopped by the time limit (or handed in early) is neither.
+  const held = rows.filter(outcomeIs('held'));
+  const collapsed = rows.filter(outcomeIs('collapsed'));
+  const finished = held.length + collapsed.length;
 
-  if (summary.held > 0 && summary.collapsed > 0) {
-    const held = rows.filter((r) => r.outcome === 'held');
-    const collapsed = rows.filter((r) => r.outcome === 'collapsed');
+  if (held.length > 0 && collapsed.length > 0) {
     prompts.push({
       key: 'dash.q.split',
-      params: { held: summary.held, collapsed: summary.collapsed, n, convoysHeld: mean(held.map((r) => r.convoys)), convoysCollapsed: mean(collapsed.map((r) => r.convoys)) },
+      params: { held: held.length, collapsed: collapsed.length, n: finished, convoysHeld: mean(held.map((r) => r.convoys)), convoysCollapsed: mean(collapsed.map((r) => r.convoys)) },
     });
-  } else if (finished > 0 && summary.collapsed === 0) prompts.push({ key: 'dash.q.allHeld', params: { n, rural: summary.meanRural, trust: summary.meanTrust } });
-  else if (finished > 0) prompts.push({ key: 'dash.q.allCollapsed', params: { n, days: mean(rows.map((r) => r.daysSurvived)) } });
+  } else if (held.length > 0) {
+    const finishedSummary = classSummary(held);
+    prompts.push({ key: 'dash.q.allHeld', params: { n: finished, rural: finishedSummary.meanRural, trust: finishedSummary.meanTrust } });
+  } else if (collapsed.length > 0) prompts.push({ key: 'dash.q.allCollapsed', params: { n: finished, days: mean(collapsed.map((r) => r.result.daysSurvived)) } });
+  if (summary.unfinished > 0) prompts.push({ key: 'dash.q.unfinished', params: { count: summary.unfinished, n } });
 
   const users = (policy: PolicyId) => rows.filter((r) => r.policies.includes(policy));
   const schools = users('closeSchools');
@@ -181,7 +186,7 @@ export function discussionPrompts(rows: readonly StudentStats[], levelPolicies: 
     const others = rows.filter((r) => !r.policies.includes('closeSchools'));
     prompts.push({
       key: schools.length * 2 >= n ? 'dash.q.schoolsMany' : 'dash.q.schoolsSome',
-      params: { count: schools.length, n, lost: mean(schools.map((r) => r.educationDaysLost)), services: mean(schools.map((r) => r.servicesKept)), servicesOthers: others.length > 0 ? mean(others.map((r) => r.servicesKept)) : '—' },
+      params: { count: schools.length, n, lost: mean(schools.map(metric('educationDaysLost'))), services: mean(schools.map(metric('servicesKept'))), servicesOthers: others.length > 0 ? mean(others.map(metric('servicesKept'))) : '—' },
     });
   } else if (levelPolicies.includes('closeSchools') && n >= 3) prompts.push({ key: 'dash.q.schoolsNone', params: { n } });
 
@@ -194,7 +199,7 @@ export function discussionPrompts(rows: readonly StudentStats[], levelPolicies: 
   if (escorted.length > 0 && unescorted.length > 0) {
     prompts.push({
       key: 'dash.q.escorts',
-      params: { escorted: escorted.length, lostEscorted: mean(escorted.map((r) => r.tankersLost)), unescorted: unescorted.length, lostUnescorted: mean(unescorted.map((r) => r.tankersLost)) },
+      params: { escorted: escorted.length, lostEscorted: mean(escorted.map(metric('tankersLost'))), unescorted: unescorted.length, lostUnescorted: mean(unescorted.map(metric('tankersLost'))) },
     });
   }
 

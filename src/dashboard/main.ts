@@ -11,14 +11,18 @@ import './dashboard.css';
 import { addStrings, formatNumber, pick, t, type Params } from '../app/i18n';
 import { listLevels, loadLevel } from '../app/levels';
 import type { Level } from '../levels/schema';
-import { reason } from '../sim/reason';
+import { reason, type Parsed } from '../sim/reason';
 import { MAX_RESULT_BYTES } from '../sim/result';
 import { createCharts, PALETTE, type ChartSpec, type Charts } from '../ui/charts';
 import { h } from '../ui/dom';
 import { dashboard } from '../ui/strings/dashboard';
 import { instructor } from '../ui/strings/instructor';
 import { byId, downloadText, setupLanguage } from '../instructor/page';
+import { settingsInWords } from '../app/briefing';
+import { MAX_SETTINGS_BYTES, parseSettingsFile, parseShareLink, type ClassFile, type ShareLinkResult } from '../app/share';
+import { levelHash } from '../sim/context';
 import { classSummary, discussionPrompts, isAttackReason, type StudentStats } from './analysis';
+import { classDifferences, type ClassReference, type Difference } from './class';
 import { toCsv, type Cell } from './csv';
 import { filesProblem, readPaste, type LoadProblem } from './intake';
 import { VerifierPool } from './pool';
@@ -43,6 +47,10 @@ let nextId = 1;
 let charts: Charts | undefined;
 let chartsKey = '';
 let levelPolicies: Level['policies'] = [];
+/** The shipped levels, once loaded: the class's level is described and hashed from them. */
+let shipped = new Map<string, Level | null>();
+/** The instructor's class: every verified result is checked against it. */
+let reference: ClassReference | null = null;
 
 const progress = byId('progress');
 const loadProblemText = byId('load-problem');
@@ -68,6 +76,7 @@ async function startPool(): Promise<VerifierPool> {
     // No level list (offline before the first visit): every result will be flagged as for an unknown scenario.
   }
   levelPolicies = [...new Set([...levels.values()].flatMap((l) => l?.policies ?? []))];
+  shipped = levels;
   return new VerifierPool(levels);
 }
 
@@ -157,6 +166,73 @@ function remove(id: number): void {
   progress.textContent = t('dash.removed', { n: gone!.n });
 }
 
+/* ------------------------------------------------------------------ the class */
+
+const classProblem = byId('class-problem');
+/** Why the last class could not be taken, said again in the page's language. */
+let classFailure: { key: string; params: Params } | null = null;
+
+function showClassProblem(failure: { key: string; params: Params } | null): void {
+  classFailure = failure;
+  classProblem.hidden = failure === null;
+  classProblem.textContent = failure ? t(failure.key, failure.params) : '';
+}
+
+/** The class to check against, from a class file or a link; a bad one changes nothing. */
+async function useClass(read: () => Parsed<ClassFile> | ShareLinkResult): Promise<void> {
+  await ready;
+  const got = read();
+  const link = 'kind' in got ? (got.kind === 'ok' ? got.link : null) : got.ok ? got.value : null;
+  if (!link) {
+    const why = 'kind' in got ? (got.kind === 'error' ? got.reason : reason('link.noVersion')) : !got.ok ? got.reason : reason('link.noVersion');
+    return showClassProblem({ key: 'dash.classFailed', params: { reason: why } });
+  }
+  const level = shipped.get(link.level);
+  if (!level) return showClassProblem({ key: 'dash.classFailed', params: { reason: reason('link.unknownLevel', { level: link.level }) } });
+  // A class link names no version of its level: the shipped one, which the results are replayed on.
+  reference = { link, levelHash: (link as ClassFile).levelHash ?? levelHash(level) };
+  showClassProblem(null);
+  chartsKey = '';
+  render();
+}
+
+function loadClassFile(input: HTMLInputElement): void {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  if (file.size > MAX_SETTINGS_BYTES) return showClassProblem({ key: 'dash.classFailed', params: { reason: reason('settings.tooLarge', { kb: MAX_SETTINGS_BYTES / 1024 }) } });
+  void file.text().then(
+    (text) => useClass(() => parseSettingsFile(text, [...shipped.keys()])),
+    () => showClassProblem({ key: 'dash.classFailed', params: { reason: reason('file.unreadable') } }),
+  );
+}
+
+function useClassLink(text: string): void {
+  const trimmed = text.trim();
+  const search = (() => {
+    try {
+      return new URL(trimmed).search;
+    } catch {
+      return trimmed.startsWith('?') ? trimmed : `?${trimmed}`;
+    }
+  })();
+  void useClass(() => {
+    const parsed = parseShareLink(search, [...shipped.keys()]);
+    return parsed.kind === 'none' ? { kind: 'error', code: 'invalid', reason: reason('link.noVersion') } : parsed;
+  });
+}
+
+function renderClass(): void {
+  byId('class-none').hidden = reference !== null;
+  byId('class-info').hidden = reference === null;
+  if (!reference) return;
+  const link = reference.link;
+  const level = shipped.get(link.level);
+  byId('class-summary').textContent = t('dash.classSummary', { level: level ? pick(level.title) : link.level, difficulty: t(`dash.difficulty.${link.difficulty}`), seed: String(link.seed) });
+  const lines = level ? settingsInWords(link.settings, level, (id) => policyName(id)) : [];
+  byId('class-changes').replaceChildren(...(lines.length === 0 ? [t('dash.classAsWritten')] : lines).map((line) => h('li', null, line)));
+}
+
 /* ------------------------------------------------------------------ rendering */
 
 let renderQueued = false;
@@ -169,13 +245,71 @@ function scheduleRender(): void {
   });
 }
 
-const verified = (): StudentStats[] => entries.flatMap((e) => (e.status === 'verified' && e.stats ? [e.stats] : []));
+/**
+ * The charts are the page's heaviest drawing: while results arrive they are redrawn at most
+ * twice a second (each arrival only marks them out of date), and once more when the last
+ * result is in.
+ */
+const CHARTS_EVERY_MS = 500;
+let chartsDrawnAt = -Infinity;
+let chartsTimer: ReturnType<typeof setTimeout> | undefined;
+function chartsDue(checking: number): boolean {
+  if (checking === 0) return true;
+  const wait = chartsDrawnAt + CHARTS_EVERY_MS - performance.now();
+  if (wait <= 0) return true;
+  chartsTimer ??= setTimeout(() => {
+    chartsTimer = undefined;
+    scheduleRender();
+  }, wait);
+  return false;
+}
+
+/** A row as the page shows it: a result verified by replay but played on another scenario than the class's is flagged, not counted. */
+interface Shown {
+  status: Entry['status'];
+  stats?: StudentStats;
+  flag?: { key: string; params: Params };
+  claimed?: Entry['claimed'];
+}
+function shown(e: Entry): Shown {
+  if (e.status !== 'verified' || !e.stats || !reference) return e;
+  const diffs = classDifferences(reference, e.stats.scenario);
+  if (diffs.length === 0) return e;
+  return {
+    status: 'flagged',
+    flag: { key: 'dash.flag.otherScenario', params: { detail: diffs.map(differenceText).join(t('dash.diff.and')) } },
+    claimed: { alias: e.stats.alias, level: e.stats.levelId, seed: e.stats.seed },
+  };
+}
+
+const policyNames = (ids: readonly string[] | null): string => (ids === null ? t('dash.diff.allPolicies') : ids.length === 0 ? t('dash.none') : ids.map(policyName).join(', '));
+const speedText = (n: number | null): string => (n === null ? t('dash.diff.free') : `×${n}`);
+const limitText = (n: number | null): string => (n === null ? t('dash.diff.noLimit') : t('dash.diff.minutes', { n }));
+function differenceText(d: Difference): string {
+  switch (d.key) {
+    case 'dash.diff.policies':
+      return t(d.key, { played: policyNames(d.params.played), class: policyNames(d.params.class) });
+    case 'dash.diff.speed':
+      return t(d.key, { played: speedText(d.params.played), class: speedText(d.params.class) });
+    case 'dash.diff.timeLimit':
+      return t(d.key, { played: limitText(d.params.played), class: limitText(d.params.class) });
+    case 'dash.diff.difficulty':
+      return t(d.key, { played: t(`dash.difficulty.${d.params.played}`), class: t(`dash.difficulty.${d.params.class}`) });
+    default:
+      return t(d.key, d.params);
+  }
+}
+
+const verified = (): StudentStats[] => entries.flatMap((e) => {
+  const row = shown(e);
+  return row.status === 'verified' && row.stats ? [row.stats] : [];
+});
 const pct = (n: number): string => t('dash.pct', { n });
 const millions = (litres: number): string => t('dash.millionLitres', { n: formatNumber(litres / 1_000_000, 1) });
 const policyName = (id: string): string => t(`hud.policy.${id}`);
 const levelName = (s: StudentStats): string => pick(s.levelTitle);
 const aliasOf = (s: StudentStats): string => s.alias || t('dash.noAlias');
-const flagText = (e: Entry): string => (e.flag ? t(e.flag.key, e.flag.params) : '');
+const flagText = (e: Shown): string => (e.flag ? t(e.flag.key, e.flag.params) : '');
 
 function renderProgress(): void {
   const checking = entries.filter((e) => e.status === 'checking').length;
@@ -184,7 +318,7 @@ function renderProgress(): void {
   progress.textContent =
     checking > 0
       ? t('dash.progress', { done, total: entries.length })
-      : t('dash.progressDone', { verified: entries.filter((e) => e.status === 'verified').length, flagged: entries.filter((e) => e.status === 'flagged').length });
+      : t('dash.progressDone', { verified: entries.filter((e) => shown(e).status === 'verified').length, flagged: entries.filter((e) => shown(e).status === 'flagged').length });
   document.body.dataset.checking = String(checking);
 }
 
@@ -193,7 +327,8 @@ const COLUMNS = ['n', 'status', 'alias', 'level', 'difficulty', 'seed', 'outcome
 function renderTable(): void {
   byId('students-head').replaceChildren(...COLUMNS.map((c) => h('th', { scope: 'col', class: `col-${c}` }, t(`dash.col.${c}`))));
   byId('students-body').replaceChildren(
-    ...entries.map((e) => {
+    ...entries.map((entry) => {
+      const e = { ...shown(entry), id: entry.id, n: entry.n, source: entry.source };
       const s = e.stats;
       const status = h('td', { class: 'status-cell' }, h('span', { class: `badge badge-${e.status}` }, h('span', { 'aria-hidden': 'true' }, e.status === 'verified' ? '✔ ' : e.status === 'flagged' ? '✖ ' : '… '), t(`dash.status.${e.status}`)));
       const removeButton = h('td', { class: 'no-print' }, h('button', { type: 'button', class: 'small', 'data-remove': e.id, 'aria-label': t('dash.removeLabel', { n: e.n }), onclick: () => remove(e.id) }, t('dash.remove')));
@@ -219,14 +354,14 @@ function renderTable(): void {
         h('td', { class: 'level' }, levelName(s)),
         h('td', null, t(`dash.difficulty.${s.difficulty}`)),
         h('td', { class: 'num' }, String(s.seed)),
-        h('td', { 'data-outcome': s.outcome }, t(`dash.outcome.${s.outcome}`)),
-        h('td', { class: 'num' }, formatNumber(s.score)),
-        h('td', { class: 'num' }, t('dash.daysValue', { n: s.daysSurvived, days: s.days })),
-        h('td', { class: 'num' }, millions(s.fuelDeliveredL)),
-        h('td', { class: 'num' }, formatNumber(s.tankersLost)),
-        h('td', { class: 'num' }, pct(s.servicesKept)),
-        h('td', { class: 'num' }, formatNumber(s.trust)),
-        h('td', { class: 'num' }, pct(s.ruralSecurity)),
+        h('td', { 'data-outcome': s.result.outcome }, t(`dash.outcome.${s.result.outcome}`)),
+        h('td', { class: 'num' }, formatNumber(s.result.score)),
+        h('td', { class: 'num' }, t('dash.daysValue', { n: s.result.daysSurvived, days: s.days })),
+        h('td', { class: 'num' }, millions(s.result.metrics.fuelDeliveredL)),
+        h('td', { class: 'num' }, formatNumber(s.result.metrics.tankersLost)),
+        h('td', { class: 'num' }, pct(s.result.metrics.servicesKept)),
+        h('td', { class: 'num' }, formatNumber(s.result.metrics.trust)),
+        h('td', { class: 'num' }, pct(s.result.metrics.ruralSecurity)),
         h('td', { class: 'num' }, t('dash.convoysValue', { n: s.convoys, escorted: s.escortedConvoys })),
         h('td', { class: 'policies' }, s.policies.length === 0 ? t('dash.none') : s.policies.map(policyName).join(', ')),
         h('td', { class: 'source' }, e.source),
@@ -238,7 +373,7 @@ function renderTable(): void {
 
 function renderSummary(rows: StudentStats[]): void {
   const sum = classSummary(rows);
-  const flagged = entries.filter((e) => e.status === 'flagged').length;
+  const flagged = entries.filter((e) => shown(e).status === 'flagged').length;
   const item = (key: string, value: string, tone?: string): HTMLElement => h('div', { class: `stat${tone ? ` stat-${tone}` : ''}` }, h('dt', null, t(key)), h('dd', null, value));
   byId('summary').replaceChildren(
     item('dash.sum.verified', formatNumber(sum.students)),
@@ -250,8 +385,9 @@ function renderSummary(rows: StudentStats[]): void {
     item('dash.sum.trust', `${formatNumber(sum.meanTrust)}/100`),
     item('dash.sum.rural', pct(sum.meanRural)),
   );
+  // Against a class, a result of another scenario is flagged on its row; without one, the class is told it is mixed.
   const mixed = byId('mixed');
-  mixed.hidden = sum.scenarios <= 1;
+  mixed.hidden = reference !== null || sum.scenarios <= 1;
   mixed.textContent = t('dash.mixed', { n: sum.scenarios });
 }
 
@@ -319,8 +455,9 @@ function chartSpecs(rows: StudentStats[]): ChartSpec[] {
 function renderCharts(rows: StudentStats[]): void {
   // Redraw only when the verified games or the language changed, not on every progress tick.
   const key = `${document.documentElement.lang}|${rows.map((r) => r.finalStateHash + r.alias).join(',')}`;
-  if (key === chartsKey) return;
+  if (key === chartsKey || !chartsDue(entries.filter((e) => e.status === 'checking').length)) return;
   chartsKey = key;
+  chartsDrawnAt = performance.now();
   charts?.destroy();
   charts = createCharts(chartSpecs(rows), {
     dayLabel: t('dash.chart.day'),
@@ -353,6 +490,7 @@ function render(): void {
   byId('charts-section').hidden = rows.length === 0;
   byId('prompts-section').hidden = rows.length === 0;
   renderProgress();
+  renderClass();
   if (!any) return;
   renderSummary(rows);
   renderTable();
@@ -366,10 +504,12 @@ function render(): void {
 
 function exportCsv(): void {
   const header = ['n', 'status', 'alias', 'level', 'difficulty', 'seed', 'outcome', 'score', 'daysSurvived', 'days', 'fuelDeliveredL', 'tankersDelivered', 'tankersLost', 'servicesKept', 'trust', 'ruralSecurity', 'livesLost', 'educationDaysLost', 'convoys', 'escortedConvoys', 'policies', 'source', 'flag'];
-  const rows = entries.map((e): Cell[] => {
+  const rows = entries.map((entry): Cell[] => {
+    const e = shown(entry);
     const s = e.stats;
-    if (!s) return [e.n, e.status, e.claimed?.alias ?? '', e.claimed?.level ?? '', '', e.claimed?.seed ?? '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', e.source, flagText(e)];
-    return [e.n, e.status, s.alias, s.levelId, s.difficulty, s.seed, s.outcome, s.score, s.daysSurvived, s.days, s.fuelDeliveredL, s.tankersDelivered, s.tankersLost, s.servicesKept, s.trust, s.ruralSecurity, s.livesLost, s.educationDaysLost, s.convoys, s.escortedConvoys, s.policies.join(' '), e.source, ''];
+    if (!s) return [entry.n, e.status, e.claimed?.alias ?? '', e.claimed?.level ?? '', '', e.claimed?.seed ?? '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', entry.source, flagText(e)];
+    const m = s.result.metrics;
+    return [entry.n, e.status, s.alias, s.levelId, s.difficulty, s.seed, s.result.outcome, s.result.score, s.result.daysSurvived, s.days, m.fuelDeliveredL, m.tankersDelivered, m.tankersLost, m.servicesKept, m.trust, m.ruralSecurity, m.livesLost, m.educationDaysLost, s.convoys, s.escortedConvoys, s.policies.join(' '), entry.source, ''];
   });
   downloadText(`${t('dash.csv.file')}.csv`, toCsv(header, rows), 'text/csv;charset=utf-8');
 }
@@ -384,6 +524,20 @@ function wire(): void {
     addFiles(files);
   });
   byId('add-codes').addEventListener('click', addPasted);
+  const classFile = byId<HTMLInputElement>('class-file');
+  byId('class-file-button').addEventListener('click', () => classFile.click());
+  classFile.addEventListener('change', () => loadClassFile(classFile));
+  const classLink = byId<HTMLInputElement>('class-link');
+  byId('class-use-link').addEventListener('click', () => useClassLink(classLink.value));
+  classLink.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') useClassLink(classLink.value);
+  });
+  byId('class-clear').addEventListener('click', () => {
+    reference = null;
+    chartsKey = '';
+    render();
+    byId('class-file-button').focus();
+  });
   byId('export-csv').addEventListener('click', exportCsv);
   byId('print').addEventListener('click', () => window.print());
 
@@ -420,6 +574,7 @@ wire();
 setupLanguage('dash.pageTitle', () => {
   chartsKey = '';
   showLoadProblem(loadProblem);
+  showClassProblem(classFailure);
   render();
 });
 void ready.then(() => {

@@ -155,7 +155,7 @@ function injectRowElement(row: InjectRow, index: number, level: Level | null): H
       { class: 'field' },
       h('label', { for: id(field) }, label),
       h('input', { id: id(field), type: 'text', inputmode: 'numeric', class: 'short', autocomplete: 'off', value: row[field], placeholder: t('instructor.effect.none'), 'aria-describedby': `${id(field)}-help ${id('error')}`, oninput: (e: Event) => update({ [field]: (e.target as HTMLInputElement).value }) }),
-      h('p', { id: `${id(field)}-help`, class: 'help' }, t('instructor.effect.range', { max: max.toLocaleString(document.documentElement.lang) })),
+      h('p', { id: `${id(field)}-help`, class: 'help' }, t('instructor.effect.range', { max })),
     );
   const corridorSelect = (field: 'morale-corridor' | 'blockade', prop: 'moraleCorridor' | 'blockade', label: string): HTMLElement =>
     h(

@@ -115,7 +115,6 @@ export type ReasonCode =
   | 'link.damaged'
   | 'link.invalid'
   | 'link.forOtherLevel'
-  | 'link.policyMissing'
   | 'rule.wholeNumber'
   | 'rule.minutes'
   | 'rule.levelId'

@@ -40,9 +40,9 @@ describe('the setup form', () => {
           { day: 3, title: { en: 'Strike', fr: 'Grève' }, body: { en: 'Tanker drivers strike.', fr: 'Les chauffeurs font grève.' } },
         ],
         policies: ['closeSchools', 'hazardPay'],
+        timeLimitMin: 40,
+        speedLock: 4,
       },
-      timeLimitMin: 40,
-      speed: { locked: true, value: 4 },
       lang: 'fr',
     });
   });
@@ -75,6 +75,28 @@ describe('the setup form', () => {
       { field: `inject-${blank.key}-title-en`, key: 'instructor.err.injectTitle', params: { n: 3 } },
       { field: `inject-${blank.key}-body-en`, key: 'instructor.err.injectBody', params: { n: 3 } },
     ]);
+    for (const p of built.problems) expect(instructor.en).toHaveProperty(p.key);
+  });
+
+  it('gives an inject of one’s own the effects chosen, and they travel in the link', () => {
+    const row = newInjectRow({ day: '4', kind: 'custom', titleEn: 'Donation', bodyEn: 'A neighbour sends fuel.', stock: '+2 000 000', trust: '−3', food: '', morale: '10', moraleCorridor: 'senegal', blockade: 'guinea' });
+    const built = buildLink({ ...base(), injects: [row] }, level);
+    expect(built.problems).toEqual([]);
+    expect(built.link?.settings.injects[0]?.effects).toEqual({ trust: -3, stockL: 2_000_000, morale: { corridor: 'senegal', delta: 10 }, blockade: 'guinea' });
+    expect(buildLink(formFromLink(built.link!, level), level).link).toEqual(built.link);
+  });
+
+  it.each([
+    [{ stock: '6000000' }, 'stock', 'instructor.err.effect.stock'],
+    [{ trust: '50' }, 'trust', 'instructor.err.effect.trust'],
+    [{ food: 'a lot' }, 'food', 'instructor.err.effect.food'],
+    [{ morale: '5' }, 'morale-corridor', 'instructor.err.effect.corridor'],
+    [{ morale: '5', moraleCorridor: 'mars' }, 'morale-corridor', 'instructor.err.effect.corridor'],
+  ])('offers only effects within its bounds: %j', (patch, field, key) => {
+    const row = newInjectRow({ day: '4', kind: 'custom', titleEn: 'T', bodyEn: 'B', ...patch });
+    const built = buildLink({ ...base(), injects: [row] }, level);
+    expect(built.link).toBeNull();
+    expect(built.problems).toContainEqual(expect.objectContaining({ field: `inject-${row.key}-${field}`, key }));
     for (const p of built.problems) expect(instructor.en).toHaveProperty(p.key);
   });
 

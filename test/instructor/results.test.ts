@@ -40,15 +40,52 @@ describe('a result code', () => {
   it('is found in a pasted message, one or several, wrapped or not', async () => {
     const code = await resultCode(result);
     const message = `Bonjour ! Voici mon code :\n${code.slice(0, 50)}\n${code.slice(50)}. Merci\n${code}`;
-    expect(findResultCodes(message)).toEqual([code, code]);
+    const found = findResultCodes(message);
+    expect(found.map((c) => c.replace(/ /g, ''))).toEqual([code, code]);
+    for (const c of found) expect(await parseResultCode(c)).toEqual({ ok: true, value: result });
     expect(findResultCodes('no code here')).toEqual([]);
   });
 
   it('is found up to the next code or anything that is not a code character, however long', () => {
-    expect(findResultCodes('LB1.ab-_\ncdLB22.ef, LB1234567.gh LB3.ij.kl')).toEqual(['LB1.ab-_cd', 'LB22.ef', 'LB3.ij']);
+    // Pieces across a break are kept apart by a space: unpacking tells whether the last one belongs.
+    expect(findResultCodes('LB1.ab-_\ncdLB22.ef, LB1234567.gh LB3.ij.kl')).toEqual(['LB1.ab-_ cd', 'LB22.ef', 'LB3.ij']);
     // Longer than any real code: read, never a stack overflow of the regular-expression engine.
     const long = `LB1.${'Ab9 '.repeat(4_000_000)}`;
-    expect(findResultCodes(`${long}!`).map((c) => c.length)).toEqual([4 + 3 * 4_000_000]);
+    expect(findResultCodes(`${long}!`).map((c) => c.replace(/ /g, '').length)).toEqual([4 + 3 * 4_000_000]);
+  });
+
+  describe('in a class’s paste, however it was wrapped', async () => {
+    const other: ResultFile = { ...result, player: { alias: 'B. T.' } };
+    const [one, two] = [await resultCode(result), await resultCode(other)];
+    /** Lines of at most `width` characters, as e-mail and chat apps wrap them. */
+    const wrap = (code: string, width: number, eol = '\n'): string => code.replace(new RegExp(`(.{${width}})`, 'g'), `$1${eol}`).trimEnd();
+    const quote = (text: string, mark = '> '): string =>
+      text
+        .split('\n')
+        .map((line) => mark + line)
+        .join('\n');
+    it.each([
+      ['names with a colon', `Student 1: ${one}\nStudent 2: ${two}`],
+      ['numbers with a dot', `1. ${one}\n2. ${two}`],
+      ['numbers with a bracket', `1) ${one}\n2) ${two}`],
+      ['dash bullets', `- ${one}\n- ${two}`],
+      ['round bullets', `• ${one}\n• ${two}`],
+      ['star bullets, wrapped', `* ${wrap(one, 70)}\n* ${wrap(two, 70)}`],
+      ['e-mail quoting, wrapped at 76', quote(`Here are the codes:\n${wrap(one, 76)}\n\n${wrap(two, 76)}\nThanks`)],
+      ['quoting twice', quote(quote(`${wrap(one, 72)}\n${wrap(two, 72)}`), '>')],
+      ['names on their own lines, Windows line ends', `Awa\r\n${wrap(one, 64, '\r\n')}\r\nMoussa\r\n${wrap(two, 64, '\r\n')}\r\n`],
+      ['one line, a comma between', `${one}, ${two}.`],
+      ['brackets and quotation marks', `(${one}) «${two}»`],
+      ['tabs and blank lines around', `\n\n\t${one}\t\n\n   ${two}   \n`],
+      ['code spans', `\`${one}\`\n\`${two}\``],
+      ['a name after each code', `${one} Amadou\n${two} Fatou`],
+      ['a message between, in words', `${wrap(one, 80)}\nsent from my phone\nand the second one is\n${two}\nsee you tomorrow`],
+    ])('%s: every code is read', async (_name, paste) => {
+      const found = findResultCodes(paste);
+      expect(found).toHaveLength(2);
+      const read = await Promise.all(found.map(parseResultCode));
+      expect(read.map((r) => (r.ok ? r.value.player.alias : english(r.reason)))).toEqual(['A. K.', 'B. T.']);
+    });
   });
 
   it.each([
@@ -81,7 +118,7 @@ describe('a result code', () => {
     const notJson = await parseResultCode(await codeOf('hello'));
     expect(!notJson.ok && notJson.reason).toEqual({ code: 'result.notJson' });
     const foreign = await parseResultCode(await codeOf(JSON.stringify({ format: 'lifeline-bamako/save', version: 1 })));
-    expect(!foreign.ok && english(foreign.reason)).toContain('not a Lifeline: Bamako result file');
+    expect(!foreign.ok && english(foreign.reason)).toContain('this is a saved game, not a result');
     const edited = await parseResultCode(await codeOf(JSON.stringify({ ...result, seed: -4 })));
     expect(!edited.ok && english(edited.reason)).toBe('the field “seed” must be at least 0');
   });
@@ -131,6 +168,8 @@ describe('an alias', () => {
     ['line\nbreak', false],
     ['bell\u0007', false],
     ['right\u202Eto-left', false],
+    ['isolate\u2067x\u2069', false],
+    ['arabic\u061Cmark', false],
   ])('%j is valid: %s', (alias, valid) => {
     expect(isValidAlias(alias)).toBe(valid);
   });
@@ -145,6 +184,14 @@ describe('an alias', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('is the same rule in a result file: the dashboard refuses what the game refuses', () => {
+    for (const alias of ['x'.repeat(41), 'right\u202Eto-left', '']) {
+      const parsed = parseResult(JSON.stringify({ ...result, player: { alias } }));
+      expect(parsed.ok, alias).toBe(false);
+      if (!parsed.ok) expect(english(parsed.reason)).toBe('the field “player.alias” must be 1 to 40 characters, with no control or text-direction characters');
+    }
   });
 
   it('is stored trimmed', () => {

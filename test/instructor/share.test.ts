@@ -21,6 +21,7 @@ import {
 } from '../../src/app/share';
 import { POLICIES } from '../../src/levels/schema';
 import type { Reason } from '../../src/sim/reason';
+import { levelHash } from '../../src/sim/context';
 import type { Inject } from '../../src/sim/scenario';
 import { loadLevelFile } from '../helpers';
 import { english, expectClear, french } from '../reason-helpers';
@@ -30,17 +31,19 @@ const bamako = loadLevelFile('levels/bamako-2025.json');
 
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 });
 const pair = fc.record({ en: text, fr: text });
+/** The effects the instructor page offers, within its bounds. */
 const effects = fc.record(
   {
-    trust: fc.integer({ min: -100, max: 100 }),
-    stockL: fc.integer({ min: -50_000_000, max: 50_000_000 }),
-    morale: fc.record({ corridor: fc.constantFrom('senegal', 'cote-divoire'), delta: fc.integer({ min: -100, max: 100 }) }),
-    foodPrice: fc.integer({ min: -100, max: 200 }),
+    trust: fc.integer({ min: -20, max: 20 }),
+    stockL: fc.integer({ min: -5_000_000, max: 5_000_000 }),
+    morale: fc.record({ corridor: fc.constantFrom('senegal', 'cote-divoire'), delta: fc.integer({ min: -30, max: 30 }) }),
+    foodPrice: fc.integer({ min: -50, max: 50 }),
+    blockade: fc.constantFrom('senegal', 'guinea'),
   },
   { requiredKeys: [] },
 );
 const inject: fc.Arbitrary<Inject> = fc.oneof(
-  fc.record({ day: fc.integer({ min: 1, max: 365 }), event: fc.constantFrom('blockade-declared', 'schools-closed', 'drivers-refuse'), effects: fc.option(effects, { nil: undefined }) }),
+  fc.record({ day: fc.integer({ min: 1, max: 365 }), event: fc.constantFrom('blockade-declared', 'schools-closed', 'drivers-refuse') }),
   fc.record({ day: fc.integer({ min: 1, max: 365 }), title: pair, body: pair, effects: fc.option(effects, { nil: undefined }) }),
 ).map((i) => Object.fromEntries(Object.entries(i).filter(([, v]) => v !== undefined)) as unknown as Inject);
 
@@ -52,13 +55,13 @@ const shareLink: fc.Arbitrary<ShareLink> = fc
     injects: fc.array(inject, { maxLength: 6 }),
     policies: fc.option(fc.subarray([...POLICIES]), { nil: undefined }),
     timeLimitMin: fc.option(fc.integer({ min: 1, max: 240 }), { nil: undefined }),
-    speed: fc.option(fc.record({ locked: fc.boolean(), value: fc.constantFrom(1 as const, 2 as const, 4 as const) }), { nil: undefined }),
+    speedLock: fc.option(fc.constantFrom(1 as const, 2 as const, 4 as const), { nil: undefined }),
     lang: fc.option(fc.constantFrom('en' as const, 'fr' as const), { nil: undefined }),
   })
-  .map(({ injects, policies, ...rest }) => {
+  .map(({ injects, policies, timeLimitMin, speedLock, ...rest }) => {
     const link: ShareLink = { level: rest.level, seed: rest.seed, difficulty: rest.difficulty, settings: { injects, ...(policies ? { policies } : {}) } };
-    if (rest.timeLimitMin !== undefined) link.timeLimitMin = rest.timeLimitMin;
-    if (rest.speed !== undefined) link.speed = rest.speed;
+    if (timeLimitMin !== undefined) link.settings.timeLimitMin = timeLimitMin;
+    if (speedLock !== undefined) link.settings.speedLock = speedLock;
     if (rest.lang !== undefined) link.lang = rest.lang;
     return link;
   });
@@ -73,9 +76,9 @@ const classLink: ShareLink = {
       { day: 30, event: 'power-plant-breakdown' },
     ],
     policies: ['hazardPay', 'curfew', 'closeSchools', 'purchaseCap'],
+    timeLimitMin: 45,
+    speedLock: 2,
   },
-  timeLimitMin: 45,
-  speed: { locked: true, value: 2 },
   lang: 'fr',
 };
 
@@ -157,11 +160,15 @@ describe('a share link', () => {
     ['with a half-written inject', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['a', 'b'] }] }), 'invalid', 'issue.injectEventOrText', 'inject 1 must name an event'],
     ['with an empty headline', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['', 'b'], b: ['c', 'd'] }] }), 'invalid', 'issue.empty', 'the English headline of inject 1 must not be empty'],
     ['with a headline that is not a pair', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: 'a', b: ['c', 'd'] }] }), 'invalid', 'rule.textPair', 'the headline of inject 1 must be an English and a French text'],
-    ['with effects out of range', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, e: 'welcome', x: { trust: 500 } }] }), 'invalid', 'issue.tooBig.number', '“effects.trust” in inject 1 must be at most 100'],
+    // A hidden bonus: more than the instructor page offers, or an effect it does not offer at all.
+    ['with a depot of 50 million litres', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['a', 'b'], b: ['c', 'd'], x: { stockL: 5e7 } }] }), 'invalid', 'issue.tooBig.number', '“stockL” in the effects of inject 1 must be at most 5,000,000'],
+    ['with a weaker armed group', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, t: ['a', 'b'], b: ['c', 'd'], x: { cellStrength: -5 } }] }), 'invalid', 'issue.unknownFields', 'the effects of inject 1 has unknown fields: cellStrength'],
+    ['with effects on a level event', withPayload({ l: 'tutorial', s: 1, d: 'n', i: [{ d: 2, e: 'welcome', x: { trust: 5 } }] }), 'invalid', 'issue.injectEventEffects', 'only an inject written for the class may have effects'],
     ['with policies from the future', withPayload({ l: 'tutorial', s: 1, d: 'n', p: 2 ** 20 }), 'invalid', 'rule.newerPolicies', 'policies this version of the game does not have'],
     ['with a policy list that is not one', withPayload({ l: 'tutorial', s: 1, d: 'n', p: -1 }), 'invalid', 'rule.policyList', 'the list of policies is not valid'],
     ['with a time limit of a day', withPayload({ l: 'tutorial', s: 1, d: 'n', m: 1440 }), 'invalid', 'rule.minutes', 'the time limit must be a whole number of minutes from 1 to 240'],
     ['with speed ×3', withPayload({ l: 'tutorial', s: 1, d: 'n', v: [1, 3] }), 'invalid', 'issue.oneOf', 'the speed must be one of: 1, 2, 4'],
+    ['with a policy list naming a bit no policy has', withPayload({ l: 'tutorial', s: 1, d: 'n', p: 2 ** 30 }), 'invalid', 'rule.newerPolicies', 'policies this version of the game does not have'],
     ['with a speed that is not a setting', withPayload({ l: 'tutorial', s: 1, d: 'n', v: 'fast' }), 'invalid', 'rule.speedSetting', 'the speed setting is not valid'],
     ['in German', withPayload({ l: 'tutorial', s: 1, d: 'n', g: 'de' }), 'invalid', 'issue.oneOf', 'the language must be one of: en, fr'],
     ['with an unknown field', withPayload({ l: 'tutorial', s: 1, d: 'n', z: 1 }), 'invalid', 'issue.unknownFields', 'the link has unknown fields: z'],
@@ -216,7 +223,19 @@ describe('a settings file', () => {
 
   it('is readable JSON with its format and version', () => {
     const doc = JSON.parse(encodeSettingsFile(classLink)) as Record<string, unknown>;
-    expect(doc).toMatchObject({ format: 'lifeline-bamako/scenario', version: 1, level: 'bamako-2025', seed: 2_000_000_000 });
+    expect(doc).toMatchObject({ format: 'lifeline-bamako/scenario', version: 2, level: 'bamako-2025', seed: 2_000_000_000 });
+  });
+
+  it('keeps the hash of the level it was made for, for the dashboard', () => {
+    const parsed = parseSettingsFile(encodeSettingsFile(classLink, bamako), LEVELS);
+    expect(parsed).toEqual({ ok: true, value: { ...normalizeShareLink(classLink), levelHash: levelHash(bamako) } });
+  });
+
+  it('of version 1 (time limit and speed beside the settings) still loads', () => {
+    const v1 = { format: 'lifeline-bamako/scenario', version: 1, level: 'bamako-2025', seed: 3, difficulty: 'hard', settings: { injects: [] }, timeLimitMin: 30, speed: { locked: true, value: 4 }, lang: 'en' };
+    expect(parseSettingsFile(JSON.stringify(v1), LEVELS)).toEqual({ ok: true, value: { level: 'bamako-2025', seed: 3, difficulty: 'hard', settings: { injects: [], timeLimitMin: 30, speedLock: 4 }, lang: 'en' } });
+    const free = { ...v1, speed: { locked: false, value: 2 } };
+    expect(parseSettingsFile(JSON.stringify(free), LEVELS)).toEqual({ ok: true, value: { level: 'bamako-2025', seed: 3, difficulty: 'hard', settings: { injects: [], timeLimitMin: 30 }, lang: 'en' } });
   });
 
   const file = JSON.parse(encodeSettingsFile(classLink)) as Record<string, unknown>;
@@ -228,11 +247,11 @@ describe('a settings file', () => {
     ['a saved game', JSON.stringify({ format: 'lifeline-bamako/save', version: 1 }), 'settings.isSave', 'saved game'],
     ['another program’s file', JSON.stringify({ format: 'spreadsheet' }), 'settings.foreign', 'not a Lifeline: Bamako scenario settings file (format "spreadsheet")'],
     ['without a format', JSON.stringify({ level: 'tutorial' }), 'settings.noFormat', 'no format'],
-    ['from a newer game', JSON.stringify({ ...file, version: 2 }), 'settings.newer', 'newer version of the game'],
+    ['from a newer game', JSON.stringify({ ...file, version: 3 }), 'settings.newer', 'newer version of the game'],
     ['of version 0', JSON.stringify({ ...file, version: 0 }), 'settings.unknownVersion', 'unknown settings file version 0'],
     ['too large', JSON.stringify({ ...file, pad: 'x'.repeat(MAX_SETTINGS_BYTES) }), 'settings.tooLarge', 'larger than 256 KB'],
     ['with a bad seed', JSON.stringify({ ...file, seed: 'forty' }), 'rule.wholeNumber', 'the seed must be a whole number'],
-    ['with a speed that is not on or off', JSON.stringify({ ...file, speed: { locked: 'yes', value: 2 } }), 'issue.type.boolean', '“locked” in the speed must be true or false'],
+    ['with a speed that is not one', JSON.stringify({ ...file, settings: { injects: [], speedLock: 3 } }), 'issue.oneOf', 'the speed must be one of: 1, 2, 4'],
     ['with policies the game lacks', JSON.stringify({ ...file, settings: { injects: [], policies: ['martialLaw'] } }), 'issue.oneOf', '“0” in the list of policies must be one of: "purchaseCap"'],
     ['for a scenario the game lacks', JSON.stringify({ ...file, level: 'paris-2030' }), 'link.unknownLevel', 'no scenario “paris-2030”'],
     ['with an extra field', JSON.stringify({ ...file, teacher: 'M. Traoré' }), 'issue.unknownFields', 'the file has unknown fields: teacher'],
@@ -253,7 +272,7 @@ describe('a settings file', () => {
           fc.string(),
           fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
           fc.tuple(fc.nat({ max: valid.length - 1 }), fc.string({ minLength: 1, maxLength: 3 })).map(([at, s]) => valid.slice(0, at) + s + valid.slice(at + 1)),
-          fc.tuple(fc.constantFrom('level', 'seed', 'difficulty', 'settings', 'speed', 'lang', 'timeLimitMin', 'version'), fc.jsonValue({ maxDepth: 2 })).map(([key, value]) => JSON.stringify({ ...file, [key]: value })),
+          fc.tuple(fc.constantFrom('level', 'seed', 'difficulty', 'settings', 'levelHash', 'lang', 'version'), fc.jsonValue({ maxDepth: 2 })).map(([key, value]) => JSON.stringify({ ...file, [key]: value })),
         ),
         (text) => {
           const parsed = parseSettingsFile(text, LEVELS);
@@ -282,7 +301,7 @@ describe('a link checked against its level', () => {
   it('names a policy the scenario does not offer, and another scenario', () => {
     const tutorial = loadLevelFile('levels/tutorial.json');
     const problems = linkProblems({ ...classLink, settings: { injects: [], policies: ['emergencyAirlift'] } }, tutorial);
-    expect(problems.map((p) => p.code)).toEqual(['link.forOtherLevel', 'link.policyMissing']);
+    expect(problems.map((p) => p.code)).toEqual(['link.forOtherLevel', 'scenario.policyMissing']);
     expect(problems.map(english)).toEqual(['the link is for scenario “bamako-2025”, not “tutorial”', 'the policy “emergencyAirlift” is not part of this scenario']);
     expect(french(problems[1]!)).toBe('la mesure « emergencyAirlift » ne fait pas partie de ce scénario');
   });
