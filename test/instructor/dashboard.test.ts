@@ -13,7 +13,7 @@ import type { Level } from '../../src/levels/schema';
 import type { Reason } from '../../src/sim/reason';
 import { buildResult, type ResultFile } from '../../src/sim/result';
 import { scenarioContext } from '../../src/sim/scenario';
-import { outcomeOf } from '../../src/sim/selectors';
+import { outcomeOf, type Outcome } from '../../src/sim/selectors';
 import type { Action } from '../../src/sim/state';
 import { dashboard } from '../../src/ui/strings/dashboard';
 import { loadLevelFile } from '../helpers';
@@ -43,17 +43,10 @@ describe('checking a student’s result', () => {
     expect(response.ok).toBe(true);
     if (!response.ok) return;
     const outcome = outcomeOf(game.ctx, game.match.state);
-    expect(response.stats).toMatchObject({
-      alias: 'student-11',
-      levelId: 'tutorial',
-      seed: 11,
-      outcome: outcome.outcome,
-      score: outcome.score,
-      daysSurvived: outcome.daysSurvived,
-      tankersLost: outcome.metrics.tankersLost,
-      fuelDeliveredL: outcome.metrics.fuelDeliveredL,
-      injects: 1,
-    });
+    expect(response.stats).toMatchObject({ alias: 'student-11', levelId: 'tutorial', seed: 11, injects: 1 });
+    // The outcome is the rules' own selector on the replayed state, not a copy of the file's summary.
+    expect(response.stats.result).toEqual(outcome);
+    expect(response.stats.scenario).toEqual({ level: game.result.level, seed: 11, difficulty: 'normal', settings: game.result.settings });
     expect(response.stats.stockByDay).toHaveLength(game.match.state.history.length);
   });
 
@@ -135,26 +128,19 @@ describe('a student’s game in numbers', () => {
   });
 });
 
+type Metrics = Outcome['metrics'];
 /** A student as the dashboard sees them, with only what a test cares about changed. */
-function student(over: Partial<StudentStats>): StudentStats {
+function student(over: Partial<Omit<StudentStats, 'result'>> & Partial<Metrics> & { outcome?: Outcome['outcome']; score?: number; daysSurvived?: number }): StudentStats {
+  const { outcome = 'held', score = 60, daysSurvived = 60, fuelDeliveredL = 1_000_000, tankersDelivered = 20, tankersLost = 4, servicesKept = 80, trust = 50, ruralSecurity = 80, livesLost = 0, educationDaysLost = 0, budgetLeftM = 0, stockL = 0, ...rest } = over;
   return {
     alias: 'x',
     levelId: 'bamako-2025',
     levelTitle: { en: 'Bamako', fr: 'Bamako' },
     difficulty: 'normal',
-    seed: 1,
+    seed: rest.seed ?? 1,
     days: 60,
-    outcome: 'held',
-    score: 60,
-    daysSurvived: 60,
-    fuelDeliveredL: 1_000_000,
-    tankersDelivered: 20,
-    tankersLost: 4,
-    servicesKept: 80,
-    trust: 50,
-    ruralSecurity: 80,
-    livesLost: 0,
-    educationDaysLost: 0,
+    result: { outcome, score, daysSurvived, metrics: { fuelDeliveredL, tankersDelivered, tankersLost, servicesKept, trust, ruralSecurity, livesLost, educationDaysLost, budgetLeftM, stockL } },
+    scenario: { level: { id: 'bamako-2025', hash: '0000000000000000' }, seed: rest.seed ?? 1, difficulty: 'normal', settings: { injects: [] } },
     convoys: 10,
     escortedConvoys: 5,
     policies: [],
@@ -162,7 +148,7 @@ function student(over: Partial<StudentStats>): StudentStats {
     reasons: [{ key: 'ai.ambush.habit', count: 3, example: {} }],
     injects: 0,
     finalStateHash: '0000000000000000',
-    ...over,
+    ...rest,
   };
 }
 
@@ -193,6 +179,14 @@ describe('questions for the class', () => {
     expect(prompts.find((p) => p.key === 'dash.q.reason')?.params).toMatchObject({ reason: 'dash.reason.ai.checkpoint', count: 9, students: 1 });
   });
 
+  it('count unfinished games apart: neither held nor collapsed', () => {
+    const rows = [student({ outcome: 'collapsed', daysSurvived: 20 }), student({ outcome: 'playing', daysSurvived: 5 }), student({ outcome: 'playing', daysSurvived: 7 })];
+    const prompts = discussionPrompts(rows);
+    expect(prompts.find((p) => p.key === 'dash.q.allCollapsed')?.params).toEqual({ n: 1, days: 20 });
+    expect(prompts.find((p) => p.key === 'dash.q.unfinished')?.params).toEqual({ count: 2, n: 3 });
+    expect(keysOf(discussionPrompts([student({ outcome: 'playing' })]))).not.toContain('dash.q.allCollapsed');
+  });
+
   it('raise the rural ban and its place in the 2025 story', () => {
     expect(keysOf(discussionPrompts([student({ policies: ['banRuralSales'] })]))).toContain('dash.q.ruralBan');
   });
@@ -208,6 +202,7 @@ describe('questions for the class', () => {
       [student({ policies: ['closeSchools'] }), student({}), student({}), student({})],
       [student({}), student({}), student({})],
       [student({ outcome: 'collapsed' })],
+      [student({ outcome: 'playing' }), student({})],
     ];
     for (const rows of classes) {
       for (const prompt of discussionPrompts(rows)) {
