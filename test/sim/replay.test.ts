@@ -59,13 +59,13 @@ describe('determinism and replay', () => {
   it.each([
     ['', 'result.empty', 'the file is empty'],
     ['{"format":', 'result.notJson', 'not JSON'],
-    ['[]', 'issue.type.object', 'the file must be a JSON object'],
+    ['[]', 'result.notObject', 'the file is not a result file'],
     ['{"format":"something-else","version":1}', 'result.foreign', 'not a Lifeline: Bamako result file (format "something-else")'],
-    [JSON.stringify({ ...result, version: 99 }), 'result.newer', 'version 99, newer than this game reads (1)'],
+    [JSON.stringify({ ...result, version: 99 }), 'result.newer', 'version 99, newer than this game reads (2)'],
     [JSON.stringify({ ...result, seed: 'x' }), 'issue.type.number', 'the field “seed” must be a number'],
     [JSON.stringify({ ...result, dailyHashes: ['nothex'] }), 'issue.format', 'the field “dailyHashes.0” is not in the right format'],
     [JSON.stringify({ ...result, summary: { ...result.summary, outcome: 'won' } }), 'issue.oneOf', 'the field “summary.outcome” must be one of: "held", "collapsed", "playing"'],
-    [JSON.stringify({ ...result, player: { alias: 'x'.repeat(61) } }), 'issue.tooBig.string', 'the field “player.alias” has too many characters (maximum: 60)'],
+    [JSON.stringify({ ...result, player: { alias: 'x'.repeat(41) } }), 'issue.alias', 'the field “player.alias” must be 1 to 40 characters, with no control or text-direction characters'],
     ['x'.repeat(9 * 1024 * 1024), 'result.tooLarge', 'larger than 8 MiB'],
   ])('rejects a malformed result file (%#) with a clear message', (text, code, message) => {
     const parsed = parseResult(text);
