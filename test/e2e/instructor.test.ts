@@ -1,9 +1,13 @@
 /**
- * A lesson, end to end: the instructor sets up a class scenario with an inject and gets one
- * link; a student opens it, the game starts on that scenario and the inject reaches them on
- * its day; the student hands in the result under an alias; the class dashboard replays it
- * and counts it, flags a tampered copy and a copy under another name, and the Node replay
- * (`npm run replay`) verifies the browser's file too.
+ * A lesson, end to end: the instructor sets up a class scenario with an inject of their own
+ * (with an effect), a locked speed and a time limit, and gets one link and a class file; a
+ * student opens it, reads what the class's settings change before play, plays at the locked
+ * speed (the other speeds and "Next morning" are off and say why), leaves, reopens the link
+ * and is back at the same hour; the inject reaches them on its day; they hand in the result
+ * under an alias; a game whose time ran out says so; the class dashboard, given the class
+ * file, counts the result, flags a tampered copy, a copy under another name and a game of
+ * another scenario, naming the difference; and the Node replay (`npm run replay`) verifies
+ * the browser's file too.
  *
  * The tests are steps of one lesson and run in order.
  */
@@ -14,9 +18,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/app/i18n';
+import { playMatch } from '../../src/ai/match';
 import { resultCode } from '../../src/app/results';
+import { makeSave } from '../../src/app/saves';
+import { GameSession } from '../../src/app/session';
 import { parseSettingsFile, parseShareLink, type ShareLink } from '../../src/app/share';
-import { parseResult, type ResultFile } from '../../src/sim/result';
+import { levelHash } from '../../src/sim/context';
+import { buildResult, parseResult, type ResultFile } from '../../src/sim/result';
+import { scenarioContext } from '../../src/sim/scenario';
+import { loadLevelFile } from '../helpers';
 import { openPage, screenshot } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
 import { siteUrl, sharedBrowser } from './site';
@@ -30,7 +40,7 @@ const work = mkdtempSync(join(tmpdir(), 'lifeline-lesson-'));
 const browser = sharedBrowser();
 
 /** What one step of the lesson hands to the next. */
-const lesson: { url?: string; link?: ShareLink; resultPath?: string; result?: ResultFile } = {};
+const lesson: { url?: string; link?: ShareLink; classPath?: string; resultPath?: string; result?: ResultFile } = {};
 
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -62,7 +72,17 @@ describe.sequential('a lesson with a class scenario', () => {
       await inject.getByRole('textbox', { name: 'Headline in French' }).fill(INJECT.titleFr);
       await inject.getByRole('textbox', { name: 'Text in English' }).fill(INJECT.bodyEn);
       await inject.getByRole('textbox', { name: 'Text in French' }).fill(INJECT.bodyFr);
+      // An effect beyond what the page offers is refused on its field; one within it is said in words.
+      const stock = inject.getByRole('textbox', { name: 'Litres added to the depot (negative: removed)' });
+      await stock.fill('50000000');
+      await expect.poll(() => page.locator('#problems').textContent()).toContain('Inject 1: the litres must be a whole number from −5,000,000 to +5,000,000, or empty.');
+      await stock.fill('2000000');
+      await page.getByRole('textbox', { name: 'Time limit in minutes (optional)' }).fill('20');
+      await page.getByRole('radio', { name: /^Locked/ }).check();
+      await page.getByRole('combobox', { name: 'Locked speed' }).selectOption('2');
       await expect.poll(() => page.locator('#problems').isHidden()).toBe(true);
+      await expect.poll(() => page.locator('#share-changes').textContent()).toContain('Day 2: news written by your instructor, with this effect on the game: depot +2,000,000 L.');
+      expect(await page.locator('#share-changes').textContent()).toContain('The game runs at speed ×2');
 
       const url = await page.getByRole('textbox', { name: 'Link for students' }).inputValue();
       expect(url.startsWith(`${baseUrl}index.html?s=1.`)).toBe(true);
@@ -74,7 +94,11 @@ describe.sequential('a lesson with a class scenario', () => {
           level: 'tutorial',
           seed: SEED,
           difficulty: 'normal',
-          settings: { injects: [{ day: INJECT.day, title: { en: INJECT.titleEn, fr: INJECT.titleFr }, body: { en: INJECT.bodyEn, fr: INJECT.bodyFr } }] },
+          settings: {
+            injects: [{ day: INJECT.day, title: { en: INJECT.titleEn, fr: INJECT.titleFr }, body: { en: INJECT.bodyEn, fr: INJECT.bodyFr }, effects: { stockL: 2_000_000 } }],
+            timeLimitMin: 20,
+            speedLock: 2,
+          },
         },
       });
       lesson.url = url;
@@ -86,30 +110,76 @@ describe.sequential('a lesson with a class scenario', () => {
       expect(box?.width).toBeGreaterThanOrEqual(300);
       expect(await qr.evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(20);
 
-      // The settings file reads back as the same link, and the page's address keeps the setup.
-      const saved = await download(page, () => page.getByRole('button', { name: 'Save the settings to a file' }).click(), 'scenario.json');
-      expect(parseSettingsFile(readFileSync(saved, 'utf8'), LEVELS)).toEqual({ ok: true, value: lesson.link });
+      // The class file reads back as the same link, with its level's version, and the page's address keeps the setup.
+      lesson.classPath = await download(page, () => page.getByRole('button', { name: 'Save the class file' }).click(), 'class.json');
+      expect(parseSettingsFile(readFileSync(lesson.classPath, 'utf8'), LEVELS)).toEqual({ ok: true, value: { ...lesson.link, levelHash: levelHash(loadLevelFile('levels/tutorial.json')) } });
       expect(new URL(page.url()).search).toBe(new URL(url).search);
       await screenshot(page, 'instructor-setup');
+
+      // The printed handout: the whole link, wrapped, and no status line.
+      await page.getByRole('button', { name: 'Copy the link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).not.toBe('');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#share-url-print').textContent()).toBe(url);
+      expect(await page.locator('#share-url-print').isVisible()).toBe(true);
+      expect(await page.locator('#share-url').isVisible()).toBe(false);
+      expect(await page.locator('#status').isVisible()).toBe(false);
+      // Wrapped within the page, on several lines: nothing runs off the paper.
+      expect(await page.locator('#share-url-print').evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(el).lineHeight || '16'))).toBe(true);
+      await screenshot(page, 'instructor-handout');
+      await page.emulateMedia({ media: 'screen' });
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();
     }
   });
 
-  it('a student opens the link: the game starts on that scenario and the inject arrives on its day', async () => {
+  it('a student reads what the link changes, plays at the locked speed, leaves, comes back to the same hour, and the inject arrives on its day', async () => {
     expect(lesson.url, 'the link from the first step').toBeDefined();
     const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(lesson.url!);
+      // Before play: everything the instructor changed, effects included, in words.
+      const card = page.getByRole('region', { name: /Your class’s scenario/ });
+      await expect.poll(() => card.isVisible(), { timeout: 60_000 }).toBe(true);
+      expect(await card.textContent()).toContain('Day 2: news written by your instructor, with this effect on the game: depot +2,000,000 L.');
+      expect(await card.textContent()).toContain('You have 20 minutes of lesson time.');
+      await screenshot(page, 'instructor-student-briefing');
+      await card.getByRole('button', { name: 'Start the class game' }).click();
       await page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string', undefined, { timeout: 60_000 });
       expect(await page.evaluate(() => window.__lifeline?.day())).toBe(1);
+
+      // The lock: only play and pause; the rest is off and says why.
+      const morning = page.getByRole('button', { name: /Next morning/ });
+      expect(await morning.isDisabled()).toBe(true);
+      for (const n of [1, 2, 4]) expect(await page.getByRole('button', { name: `Speed ×${n}` }).isDisabled()).toBe(true);
+      expect(await page.locator('#hud-speed-lock').textContent()).toBe('Speed set by your instructor at ×2');
+      expect(await morning.getAttribute('aria-describedby')).toBe('hud-speed-lock');
+      await screenshot(page, 'instructor-speed-lock', '.hud-top');
+
       const headline = page.getByRole('heading', { name: INJECT.titleEn });
       await page.getByRole('tab', { name: /News/ }).click();
       expect(await headline.count()).toBe(0);
-      const morning = page.getByRole('button', { name: /Next morning/ });
-      for (let i = 0; i < 5 && (await page.evaluate(() => window.__lifeline?.day() ?? 0)) < INJECT.day; i++) await morning.click();
+      // Play at ×2 until the afternoon of day 1, then pause and leave for the menu (the game is saved).
+      await page.getByRole('button', { name: /Play/ }).click();
+      await page.waitForFunction(() => (window.__lifeline?.day() ?? 0) >= 1 && document.querySelector('.hud-play.is-paused') === null, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => Number(/(\d\d):00/.exec(document.querySelector('.hud-date')?.textContent ?? '')?.[1] ?? 0) >= 12, undefined, { timeout: 60_000 });
+      await page.getByRole('button', { name: /Pause/ }).click();
+      const left = { hash: await page.evaluate(() => window.__lifeline?.hash()), when: await page.locator('.hud-date').textContent() };
+      await page.getByRole('button', { name: 'Menu', exact: true }).click();
+      await page.waitForFunction(() => document.body.dataset.screen === 'menu');
+
+      // Opening the link again resumes that game, at that hour, still locked.
+      await page.goto(lesson.url!);
+      await page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string', undefined, { timeout: 60_000 });
+      expect(await page.evaluate(() => window.__lifeline?.hash())).toBe(left.hash);
+      expect(await page.locator('.hud-date').textContent()).toBe(left.when);
+      expect(await page.getByRole('button', { name: /Next morning/ }).isDisabled()).toBe(true);
+
+      await page.getByRole('button', { name: /Play/ }).click();
+      await page.waitForFunction((day) => (window.__lifeline?.day() ?? 0) >= day, INJECT.day, { timeout: 60_000 });
+      await page.getByRole('button', { name: /Pause/ }).click();
       expect(await page.evaluate(() => window.__lifeline?.day())).toBe(INJECT.day);
       await page.getByRole('tab', { name: /News/ }).click();
       await expect.poll(() => headline.count()).toBe(1);
@@ -137,7 +207,42 @@ describe.sequential('a lesson with a class scenario', () => {
     }
   });
 
-  it('the dashboard counts the result, flags a tampered copy and a copy under another name', async () => {
+  it('a game stopped by the time limit says “Time is up”, with its results, and stays stopped', async () => {
+    // A class game with a one-minute limit, 58 seconds of it already used, as a student's browser saved it.
+    const settings = { injects: [], timeLimitMin: 1, speedLock: 1 as const };
+    const scenario = scenarioContext(loadLevelFile('levels/tutorial.json'), settings);
+    if (!scenario.ok) throw new Error(reasonText(scenario.reason, 'en'));
+    const session = GameSession.start(scenario.ctx, SEED, 'normal', settings);
+    session.advanceHours(30);
+    session.lessonMs = 58_000;
+    const savePath = join(work, 'timed-save.json');
+    writeFileSync(savePath, JSON.stringify(makeSave(session, '2026-01-01T00:00:00.000Z')));
+
+    const tab = await openPage(browser());
+    try {
+      const { page } = tab;
+      await page.goto(baseUrl);
+      await page.waitForFunction(() => window.__lifeline?.ready === true);
+      await page.locator('#import-file').setInputFiles(savePath);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.waitForFunction(() => document.body.dataset.screen === 'debrief', undefined, { timeout: 60_000 });
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Time is up');
+      expect(await page.locator('.verdict').textContent()).toContain('The lesson’s time ran out on day 2 of 10');
+      expect(await page.locator('#debrief').textContent()).not.toContain('collapsed');
+      await screenshot(page, 'instructor-time-up');
+      // Continue again: still over, not a fresh minute.
+      await page.getByRole('button', { name: 'Back to the menu' }).first().click();
+      await page.waitForFunction(() => document.body.dataset.screen === 'menu');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.waitForFunction(() => document.body.dataset.screen === 'debrief', undefined, { timeout: 60_000 });
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Time is up');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the dashboard, given the class file, counts the result and flags a tampered copy, a copy under another name and another scenario', async () => {
     expect(lesson.result, 'the result from the previous step').toBeDefined();
     const tampered = structuredClone(lesson.result!) as ResultFile;
     tampered.player.alias = 'Tampered';
@@ -145,16 +250,24 @@ describe.sequential('a lesson with a class scenario', () => {
     const tamperedPath = join(work, 'tampered-result.json');
     writeFileSync(tamperedPath, JSON.stringify(tampered));
     const renamed = { ...lesson.result!, player: { alias: 'Someone else' } };
+    // The same level and seed played from the command line: no injects, no lock, no limit. It replays; it is not the class's game.
+    const tutorial = scenarioContext(loadLevelFile('levels/tutorial.json'), { injects: [] });
+    if (!tutorial.ok) throw new Error(reasonText(tutorial.reason, 'en'));
+    const cli = playMatch(tutorial.ctx, { seed: SEED, difficulty: 'normal', policy: 'baseline' });
+    const otherPath = join(work, 'other-scenario-result.json');
+    writeFileSync(otherPath, JSON.stringify(buildResult({ ctx: tutorial.ctx, state: cli.state, log: cli.log, dailyHashes: cli.dailyHashes, player: { alias: 'Elsewhere' } })));
 
     const tab = await openPage(browser());
     try {
       const { page } = tab;
       await page.goto(`${baseUrl}dashboard.html`);
       await page.waitForFunction(() => document.body.dataset.ready === 'true');
-      await page.locator('#files').setInputFiles([lesson.resultPath!, tamperedPath]);
-      await page.getByRole('textbox', { name: 'Or paste result codes' }).fill(await resultCode(renamed));
+      await page.locator('#class-file').setInputFiles(lesson.classPath!);
+      await expect.poll(() => page.locator('#class-summary').textContent()).toBe('Results are checked against this class: Tutorial: the first convoy · Normal · seed 7.');
+      await page.locator('#files').setInputFiles([lesson.resultPath!, tamperedPath, otherPath]);
+      await page.getByRole('textbox', { name: 'Or paste result codes' }).fill(`Student 4: ${await resultCode(renamed)}\nThanks!`);
       await page.getByRole('button', { name: 'Add the codes' }).click();
-      await page.waitForFunction(() => document.body.dataset.checking === '0' && document.querySelectorAll('#students-body tr').length === 3, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => document.body.dataset.checking === '0' && document.querySelectorAll('#students-body tr').length === 4, undefined, { timeout: 60_000 });
 
       const rows = page.locator('#students-body tr');
       await expect.poll(() => rows.nth(0).getAttribute('data-status')).toBe('verified');
@@ -163,8 +276,10 @@ describe.sequential('a lesson with a class scenario', () => {
       expect(await rows.nth(1).getAttribute('data-status')).toBe('flagged');
       expect(await rows.nth(1).textContent()).toContain('Replaying it does not give the same game');
       expect(await rows.nth(2).getAttribute('data-status')).toBe('flagged');
-      expect(await rows.nth(2).textContent()).toContain('The same game as row 1');
-      expect(await page.locator('#progress').textContent()).toBe('Done: 1 verified, 2 flagged.');
+      expect(await rows.nth(2).textContent()).toContain('Played another scenario than the class’s: 0 injects instead of 1; speed free instead of ×2; time limit none instead of 20 min.');
+      expect(await rows.nth(3).getAttribute('data-status')).toBe('flagged');
+      expect(await rows.nth(3).textContent()).toContain('The same game as row 1');
+      expect(await page.locator('#progress').textContent()).toBe('Done: 1 verified, 3 flagged.');
 
       // The class view: charts drawn, questions written, a CSV to take away.
       expect(await page.locator('#charts .uplot canvas').count()).toBe(4);

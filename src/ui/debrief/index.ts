@@ -42,7 +42,7 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
       : outcome.outcome === 'collapsed'
         ? t(state.collapseReason === 'trust' ? 'debrief.collapsedTrust' : 'debrief.collapsedFuel', { day: lastDay, n: level.collapse.noFuelDays })
         : session.timeUp
-          ? t('debrief.timeUp', { day: lastDay, days: level.days })
+          ? t('debrief.timeUp', { day: Math.min(level.days, Math.floor(state.hour / 24) + 1), days: level.days })
           : t('debrief.unfinished', { day: lastDay, days: level.days });
   const totalTankers = m.tankersDelivered + m.tankersLost;
   const rows: [string, string, string?][] = [
