@@ -13,11 +13,14 @@
  *   performance ≥ 90, accessibility 100);
  * - memory: the JavaScript heap after 5 new games in a row, each played a little and left
  *   for the menu, measured after a forced garbage collection (bar: growth over the 5 games,
- *   from the heap after a first warm-up game, < 10 %).
+ *   from the heap after a first warm-up game, < 10 %);
+ * - dashboard: the class dashboard verifying 30 results of 60-day games dropped at once
+ *   (bar: all verified within 10 s), the longest task on the page's thread while it does
+ *   (bar: none over 200 ms) and how often the charts were redrawn.
  *
  * Run on its own with `npx tsx src/cli/bench-web.ts`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +28,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { resolveConfig } from 'vite';
 import { phaserWithoutExtras } from '../../build/phaser-plugin';
+import { playMatch } from '../ai/match';
+import type { Level } from '../levels/schema';
+import { buildResult } from '../sim/result';
+import { scenarioContext } from '../sim/scenario';
 import { launchBrowser } from './web/browser';
 import { runLighthouse, type LighthouseFigures } from './web/lighthouse';
 import { REPO_ROOT, buildGame, viteBuild, type BuiltChunk } from './web/build';
@@ -45,7 +52,7 @@ export interface BenchWebOptions {
   only?: readonly WebPart[];
 }
 
-export const WEB_PARTS = ['startup', 'frames', 'memory', 'lighthouse'] as const;
+export const WEB_PARTS = ['startup', 'frames', 'memory', 'lighthouse', 'dashboard'] as const;
 export type WebPart = (typeof WEB_PARTS)[number];
 
 const BUNDLE_BUDGET_KB = 450;
@@ -485,6 +492,84 @@ export async function memoryFigures(browser: Browser, gameUrl: string, games = M
   }
 }
 
+// ---- Dashboard -----------------------------------------------------------------------
+
+const DASHBOARD_RESULTS = 30;
+const DASHBOARD_SECONDS_BAR = 10;
+const LONG_TASK_BAR_MS = 200;
+
+declare global {
+  interface Window {
+    __bench?: { longTasks: number[]; chartDraws: number };
+  }
+}
+
+/**
+ * The class dashboard checking a class's results: `results` games of bamako-2025 (60 days,
+ * seeds 1…n, the baseline coordinator) played headless and written as the game writes
+ * them, then dropped on the page at once. Timed from the drop to the last row verified;
+ * the page's long tasks (PerformanceObserver) and chart redraws are counted meanwhile.
+ */
+export async function dashboardFigures(browser: Browser, gameUrl: string, gameDir: string, work: string, results = DASHBOARD_RESULTS) {
+  // The level as the built site serves it: its hash is the one the dashboard checks.
+  const level = JSON.parse(readFileSync(join(gameDir, 'levels', 'bamako-2025.json'), 'utf8')) as Level;
+  const scenario = scenarioContext(level, { injects: [] });
+  if (!scenario.ok) throw new Error(`bamako-2025: ${scenario.reason.code}`);
+  const dir = join(work, 'results');
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let seed = 1; seed <= results; seed++) {
+    const match = playMatch(scenario.ctx, { seed, difficulty: 'normal', policy: 'baseline' });
+    const file = join(dir, `student-${seed}-result.json`);
+    writeFileSync(file, JSON.stringify(buildResult({ ctx: scenario.ctx, state: match.state, log: match.log, dailyHashes: match.dailyHashes, player: { alias: `student ${seed}` } })));
+    files.push(file);
+  }
+  const days = scenario.ctx.level.days;
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const bench = { longTasks: [] as number[], chartDraws: 0 };
+      window.__bench = bench;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      document.addEventListener('DOMContentLoaded', () => {
+        const charts = document.getElementById('charts');
+        if (charts) new MutationObserver(() => (bench.chartDraws += 1)).observe(charts, { childList: true });
+      });
+    });
+    await page.goto(`${gameUrl}dashboard.html`, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: LOAD_TIMEOUT_MS });
+    // Only what happens from the drop on counts.
+    await page.evaluate(() => {
+      window.__bench!.longTasks = [];
+    });
+    const started = performance.now();
+    await page.locator('#files').setInputFiles(files);
+    await page.waitForFunction((n) => document.body.dataset.checking === '0' && document.querySelectorAll('#students-body tr').length === n, results, { timeout: 120_000, polling: 50 });
+    const seconds = round((performance.now() - started) / 1000, 2);
+    const verified = await page.locator('#students-body tr[data-status="verified"]').count();
+    const bench = await page.evaluate(() => window.__bench!);
+    const longest = bench.longTasks.length === 0 ? 0 : round(Math.max(...bench.longTasks));
+    return {
+      method: `${results} results of bamako-2025 (${days} days, baseline coordinator, seeds 1..${results}) dropped on dashboard.html at once; time from the drop to the last row checked; long tasks from a PerformanceObserver; chart redraws counted on #charts`,
+      results,
+      verified,
+      seconds,
+      budgetSeconds: DASHBOARD_SECONDS_BAR,
+      withinBudget: verified === results && seconds <= DASHBOARD_SECONDS_BAR,
+      longestTaskMs: longest,
+      longTasksOver200Ms: bench.longTasks.filter((d) => d > LONG_TASK_BAR_MS).length,
+      longTaskBarMs: LONG_TASK_BAR_MS,
+      chartRedraws: bench.chartDraws,
+      workers: await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- Run -----------------------------------------------------------------------------
 
 export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<string, unknown>> {
@@ -518,6 +603,8 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
     const memory = wanted('memory') ? await memoryFigures(browser, game.url) : undefined;
     if (wanted('lighthouse')) log(`bench-web: Lighthouse on the menu (${LIGHTHOUSE_RUNS} mobile runs)…`);
     const lighthouse = wanted('lighthouse') ? await lighthouseFigures(game.url) : undefined;
+    if (wanted('dashboard')) log(`bench-web: the dashboard verifying ${DASHBOARD_RESULTS} results…`);
+    const dashboard = wanted('dashboard') ? await dashboardFigures(browser, game.url, gameDir, work) : undefined;
     return {
       web: {
         browser: `Chromium ${browser.version()} (headless, SwiftShader WebGL)`,
@@ -527,6 +614,7 @@ export async function benchWeb(options: BenchWebOptions = {}): Promise<Record<st
         frames,
         memory,
         lighthouse,
+        dashboard,
       },
     };
   } finally {

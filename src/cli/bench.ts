@@ -39,7 +39,7 @@ runCli(async () => {
   try {
     only = parseOnly(process.argv.slice(2));
   } catch (error) {
-    throw usageError((error as Error).message, 'usage: npm run bench [-- --sim-only | --only startup,frames,memory,lighthouse]');
+    throw usageError((error as Error).message, 'usage: npm run bench [-- --sim-only | --only startup,frames,memory,lighthouse,dashboard]');
   }
   // `--only` picks browser figures: the simulation's are skipped then.
   if (only) {

@@ -44,7 +44,8 @@ interface Entry {
 
 const entries: Entry[] = [];
 let nextId = 1;
-let charts: Charts | undefined;
+/** One set of charts per chart, each drawn in its own task: a class's worth of lines is the page's heaviest drawing. */
+let charts: Charts[] = [];
 let chartsKey = '';
 let levelPolicies: Level['policies'] = [];
 /** The shipped levels, once loaded: the class's level is described and hashed from them. */
@@ -247,10 +248,10 @@ function scheduleRender(): void {
 
 /**
  * The charts are the page's heaviest drawing: while results arrive they are redrawn at most
- * twice a second (each arrival only marks them out of date), and once more when the last
+ * once a second (each arrival only marks them out of date), and once more when the last
  * result is in.
  */
-const CHARTS_EVERY_MS = 500;
+const CHARTS_EVERY_MS = 1000;
 let chartsDrawnAt = -Infinity;
 let chartsTimer: ReturnType<typeof setTimeout> | undefined;
 function chartsDue(checking: number): boolean {
@@ -458,17 +459,24 @@ function renderCharts(rows: StudentStats[]): void {
   if (key === chartsKey || !chartsDue(entries.filter((e) => e.status === 'checking').length)) return;
   chartsKey = key;
   chartsDrawnAt = performance.now();
-  charts?.destroy();
-  charts = createCharts(chartSpecs(rows), {
+  for (const c of charts) c.destroy();
+  const options = {
     dayLabel: t('dash.chart.day'),
     tableLabel: t('dash.chart.table'),
-    titles: 'heading',
+    titles: 'heading' as const,
     lineHeight: { share: 0.4, min: 200, max: 300 },
     pointsBelowDays: 0,
     lineAxisSize: 56,
-  });
-  byId('charts').replaceChildren(charts.el);
-  charts.draw('screen');
+  };
+  const drawing = (charts = chartSpecs(rows).map((spec) => createCharts([spec], options)));
+  byId('charts').replaceChildren(...drawing.map((c) => c.el));
+  // One chart a task, so that the page answers between them; a newer set of charts stops this one.
+  const drawNext = (i: number): void => {
+    if (charts !== drawing || i >= drawing.length) return;
+    drawing[i]!.draw('screen');
+    setTimeout(() => drawNext(i + 1), 0);
+  };
+  setTimeout(() => drawNext(0), 0);
 }
 
 function renderPrompts(rows: StudentStats[]): void {
@@ -566,8 +574,8 @@ function wire(): void {
   });
 
   // Paper is white: charts are redrawn dark on light for printing, then back.
-  window.addEventListener('beforeprint', () => charts?.draw('print', 680));
-  window.addEventListener('afterprint', () => charts?.draw('screen'));
+  window.addEventListener('beforeprint', () => charts.forEach((c) => c.draw('print', 680)));
+  window.addEventListener('afterprint', () => charts.forEach((c) => c.draw('screen')));
 }
 
 wire();

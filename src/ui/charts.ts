@@ -193,11 +193,25 @@ function lineOptions(spec: LineSpec, width: number, theme: Theme, options: Chart
   };
 }
 
-/** The chart's numbers as a table, inside a closed <details>. */
+/**
+ * The chart's numbers as a table, inside a closed <details>. The table is built when it is
+ * first opened: a class's stock chart has thousands of cells, and laying them out for
+ * every redraw kept the page busy for hundreds of milliseconds.
+ */
 function dataTable(spec: ChartSpec, options: ChartsOptions): HTMLElement {
+  const details = h('details', { class: 'chart-data' }, h('summary', null, options.tableLabel));
+  details.addEventListener('toggle', function fill() {
+    if (!details.open) return;
+    details.removeEventListener('toggle', fill);
+    // Focusable: a keyboard scrolls a long table.
+    details.append(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': spec.title }, tableOf(spec, options)));
+  });
+  return details;
+}
+
+function tableOf(spec: ChartSpec, options: ChartsOptions): HTMLElement {
   const col = (text: string): HTMLElement => h('th', { scope: 'col' }, text);
-  const table =
-    spec.kind === 'bars'
+  return spec.kind === 'bars'
       ? h(
           'table',
           null,
@@ -224,8 +238,6 @@ function dataTable(spec: ChartSpec, options: ChartsOptions): HTMLElement {
             ),
           ),
         );
-  // Focusable: a keyboard scrolls a long table.
-  return h('details', { class: 'chart-data' }, h('summary', null, options.tableLabel), h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': spec.title }, table));
 }
 
 export interface Charts {
@@ -253,8 +265,11 @@ export function createCharts(specs: ChartSpec[], options: ChartsOptions): Charts
   let plots: uPlot[] = [];
   let theme: Theme = 'screen';
 
+  let lastWidth = 0;
   function draw(next: Theme, width?: number): void {
     theme = next;
+    // The observer below first reports the width just drawn at: that is no reason to draw again.
+    if (next === 'screen' && width === undefined) lastWidth = holders[0]?.clientWidth ?? 0;
     for (const p of plots) p.destroy();
     plots = specs.map((spec, i) => {
       const holder = holders[i]!;
@@ -265,7 +280,6 @@ export function createCharts(specs: ChartSpec[], options: ChartsOptions): Charts
     });
   }
 
-  let lastWidth = 0;
   const resize = new ResizeObserver(() => {
     const w = holders[0]?.clientWidth ?? 0;
     if (theme !== 'screen' || w === 0 || Math.abs(w - lastWidth) < 8) return;

@@ -172,7 +172,7 @@ const fr = {
   'reason.issue.invalid': '{field} n’est pas valide',
   'reason.issue.invalidBecause': '{field} n’est pas valide : {message}',
   'reason.issue.injectEventOrText': '{field} doit nommer un événement du scénario, ou donner un titre et un texte, mais pas les deux',
-  'reason.issue.injectEventEffects': '{field} reprend un événement du scénario avec ses propres effets : seule une injection écrite pour la classe peut avoir des effets choisis sur la page de l’enseignant',
+  'reason.issue.injectEventEffects': '{field} reprend un événement du scénario avec ses propres effets : seule une injection écrite pour la classe peut avoir des effets choisis sur la page de l’enseignant',
   'reason.issue.alias': '{field} doit compter de 1 à 40 caractères, sans caractère de contrôle ni de sens d’écriture',
 
   'reason.field.file': 'le fichier',
@@ -200,8 +200,8 @@ const fr = {
 
   'reason.save.tooLarge': 'le fichier dépasse {max} Mio',
   'reason.save.empty': 'le fichier est vide',
-  'reason.save.isResult': 'c’est un fichier de résultat, pas une partie sauvegardée : remettez-le à votre enseignant',
-  'reason.save.isSettings': 'c’est un fichier de réglages de scénario, pas une partie sauvegardée : ouvrez-le sur la page de l’enseignant',
+  'reason.save.isResult': 'c’est un fichier de résultat, pas une partie sauvegardée : remettez-le à votre enseignant',
+  'reason.save.isSettings': 'c’est un fichier de réglages de scénario, pas une partie sauvegardée : ouvrez-le sur la page de l’enseignant',
   'reason.save.notJson': 'ce n’est pas du JSON',
   'reason.save.notObject': 'ce n’est pas une partie sauvegardée',
   'reason.save.foreign': 'ce n’est pas une partie sauvegardée de Lifeline: Bamako',
@@ -217,8 +217,8 @@ const fr = {
   'reason.result.notObject': 'le fichier n’est pas un fichier de résultat',
   'reason.result.noVersion': 'le fichier de résultat n’indique pas de version',
   'reason.result.tooOld': 'la version {version} des fichiers de résultat ne peut plus être lue',
-  'reason.result.isSave': 'c’est une partie sauvegardée, pas un résultat : l’élève remet son résultat depuis le menu Fichiers du jeu',
-  'reason.result.isSettings': 'c’est le fichier de réglages de la classe, pas le résultat d’un élève : chargez-le sous « Votre classe »',
+  'reason.result.isSave': 'c’est une partie sauvegardée, pas un résultat : l’élève remet son résultat depuis le menu Fichiers du jeu',
+  'reason.result.isSettings': 'c’est le fichier de réglages de la classe, pas le résultat d’un élève : chargez-le sous « Votre classe »',
   'reason.verify.otherLevel': 'le résultat concerne le scénario {level}, pas {expected}',
   'reason.verify.levelChanged': 'le scénario {level} a changé depuis que cette partie a été jouée',
   'reason.verify.dayMissing': 'jour {day} : l’empreinte de l’état manque dans le fichier',
@@ -239,8 +239,8 @@ const fr = {
 
   'reason.scenario.injectAfterEnd': 'l’injection {n} tombe le jour {day}, mais le scénario dure {days} jours',
   'reason.scenario.injectUnknownEvent': 'l’injection {n} nomme un événement « {event} » que le scénario ne contient pas',
-  'reason.scenario.injectUnknownCorridor': 'l’injection {n} nomme un corridor « {corridor} » que le scénario ne contient pas',
-  'reason.scenario.policyMissing': 'la mesure « {policy} » ne fait pas partie de ce scénario',
+  'reason.scenario.injectUnknownCorridor': 'l’injection {n} nomme un corridor « {corridor} » que le scénario ne contient pas',
+  'reason.scenario.policyMissing': 'la mesure « {policy} » ne fait pas partie de ce scénario',
 
   'reason.link.tooLong': 'le lien est trop long : il a peut-être été modifié',
   'reason.link.unknownLevel': 'il n’y a pas de scénario « {level} » dans cette version du jeu',
