@@ -249,7 +249,8 @@ async function savedGameOf(link: ShareLink): Promise<SaveFile | undefined> {
  * words before play, and a link that changes nothing opens the game at once.
  */
 async function openClassLink(link: ShareLink): Promise<void> {
-  if (await savedGameOf(link)) return continueGame();
+  // A saved game that can no longer be played (the level changed) is kept as a backup, and the link starts afresh.
+  if ((await savedGameOf(link)) && (await continueGame())) return;
   if (!changesAnything(link.settings)) return startNewGame(link.level, link.seed, link.difficulty, link);
   const loaded = await loadLevel(link.level);
   if (!loaded.ok) return showMessage(t('menu.loadFailed', { reason: [reasonText(loaded.reason), ...(loaded.problems ?? [])].join('; ') }));
@@ -322,21 +323,24 @@ async function startDraftGame(): Promise<void> {
   }
 }
 
-async function continueGame(): Promise<void> {
+/** Resumes the saved game; false when there is none or it cannot be played (the menu then says why). */
+async function continueGame(): Promise<boolean> {
   void preloadGame();
   const save = await readSave();
-  if (!save) return;
-  if (!save.ok) return rejectSave(save.text, reasonText(save.reason));
+  if (!save) return false;
+  const refuse = async (text: string, why: string): Promise<false> => (await rejectSave(text, why), false);
+  if (!save.ok) return refuse(save.text, reasonText(save.reason));
   const loaded = await loadLevel(save.value.level.id);
-  if (!loaded.ok) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelMissing', { id: save.value.level.id }));
+  if (!loaded.ok) return refuse(JSON.stringify(save.value), t('menu.reason.levelMissing', { id: save.value.level.id }));
   const scenario = scenarioContext(loaded.level, save.value.settings);
-  if (!scenario.ok) return rejectSave(JSON.stringify(save.value), reasonText(scenario.reason));
+  if (!scenario.ok) return refuse(JSON.stringify(save.value), reasonText(scenario.reason));
   const ctx = scenario.ctx;
-  if (ctx.levelHash !== save.value.level.hash) return rejectSave(JSON.stringify(save.value), t('menu.reason.levelChanged'));
+  if (ctx.levelHash !== save.value.level.hash) return refuse(JSON.stringify(save.value), t('menu.reason.levelChanged'));
   const session = GameSession.resume(ctx, save.value.seed, save.value.difficulty, save.value.log, save.value.settings, save.value.lessonMs);
-  if (session.hash !== save.value.stateHash) return rejectSave(JSON.stringify(save.value), t('menu.reason.replayDiffers'));
+  if (session.hash !== save.value.stateHash) return refuse(JSON.stringify(save.value), t('menu.reason.replayDiffers'));
   await play(session);
   if (changesAnything(session.settings)) announce(t('lesson.resumed', { day: save.value.day, hour: formatDate(ctx.level.startDate, session.state.hour, true) }));
+  return true;
 }
 
 async function rejectSave(text: string, reason: string): Promise<void> {
