@@ -88,6 +88,9 @@ export type ReasonCode =
   | 'verify.dayDiffers'
   | 'verify.finalHash'
   | 'verify.summary'
+  | 'verify.aiDiffers'
+  | 'verify.outOfTurn'
+  | 'verify.malformed'
   /* Result codes (src/app/results.ts). */
   | 'code.tooLong'
   | 'code.empty'
@@ -187,7 +190,7 @@ export function issueReason(issue: core.$ZodIssue | undefined, field: Reason): R
       if (issue.values.length === 1) return reason('issue.equal', { field, value: clip(JSON.stringify(issue.values[0]) ?? '', 60) });
       return reason('issue.oneOf', { field, values: clip(issue.values.map((v) => JSON.stringify(v)).join(', '), 200) });
     case 'unrecognized_keys':
-      return reason('issue.unknownFields', { field, keys: issue.keys.slice(0, 5).map((k) => clip(k, 40)).join(', ') + (issue.keys.length > 5 ? ', …' : '') });
+      return reason('issue.unknownFields', { field, keys: issue.keys.slice(0, 5).map((k) => quoted(clip(k, 40))).join(', ') + (issue.keys.length > 5 ? ', …' : '') });
     case 'invalid_format':
       return reason('issue.format', { field });
     case 'custom': {
@@ -230,6 +233,9 @@ function sizeReason(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig, field:
       return reason('issue.invalid', { field });
   }
 }
+
+/** A name quoted from a file, with its braces drawn wide: a message never shows a `{name}` that reads as a placeholder left unfilled. */
+const quoted = (text: string): string => text.replace(/\{/g, '｛').replace(/\}/g, '｝');
 
 /** Text from the input goes into a message: never more than a line of it. */
 export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -12,9 +12,11 @@ import { verifyRequest, type LevelLookup } from '../../src/dashboard/verify';
 import type { Level } from '../../src/levels/schema';
 import type { Reason } from '../../src/sim/reason';
 import { levelHash } from '../../src/sim/context';
+import { createInitialState } from '../../src/sim/init';
+import { stateHash, step } from '../../src/sim/replay';
 import { buildResult, type ResultFile } from '../../src/sim/result';
 import { scenarioContext, type ScenarioSettings } from '../../src/sim/scenario';
-import type { Difficulty } from '../../src/sim/state';
+import type { Action, Difficulty } from '../../src/sim/state';
 import { loadLevelFile } from '../helpers';
 import { english } from '../reason-helpers';
 
@@ -56,6 +58,73 @@ async function check(result: ResultFile): Promise<{ verified: boolean; differenc
   if (!response.ok) return { verified: false, differences: [] };
   return { verified: true, differences: classDifferences(reference, response.stats.scenario).map((d) => d.key) };
 }
+
+/**
+ * A log edited and made consistent again with the game's own reducer: every action of the
+ * edited log applied in turn, the daily hashes and the summary rebuilt from what it gives. A
+ * replay that read the blockade's moves from the log would find nothing wrong.
+ */
+function rebuilt(honest: ResultFile, edit: (log: Action[]) => Action[]): ResultFile {
+  const scenario = scenarioContext(bamako, honest.settings, honest.days);
+  if (!scenario.ok) throw new Error(english(scenario.reason));
+  const log = edit(honest.log.map((a) => ({ ...a }) as Action));
+  const dailyHashes: string[] = [];
+  let state = createInitialState(scenario.ctx, honest.seed, honest.difficulty);
+  for (const action of log) state = step(scenario.ctx, state, action, dailyHashes);
+  const forged = buildResult({ ctx: scenario.ctx, state, log, dailyHashes, player: honest.player, settings: honest.settings });
+  expect(forged.summary.finalStateHash).toBe(stateHash(state));
+  return forged;
+}
+
+const isAi = (a: Action): boolean => a.type.startsWith('ai/');
+
+describe('a result whose blockade moves were edited, and its hashes rebuilt', () => {
+  const honest = playedOn(classLink.settings, classLink.seed, classLink.difficulty, 'expert');
+  const attacks = honest.log.flatMap((a, i) => (isAi(a) && a.type !== 'ai/move' ? [i] : []));
+
+  it('has blockade moves to edit', () => {
+    expect(attacks.length).toBeGreaterThan(0);
+  });
+
+  it.each<[string, (log: Action[]) => Action[]]>([
+    ['every blockade move dropped', (log) => log.filter((a) => !isAi(a))],
+    ['the first attack dropped', (log) => log.filter((_, i) => i !== attacks[0])],
+    [
+      'two blockade moves swapped',
+      (log) => {
+        const ai = log.flatMap((a, i) => (isAi(a) ? [i] : []));
+        const [a, b] = [ai[0]!, ai.find((i) => JSON.stringify(log[i]) !== JSON.stringify(log[ai[0]!]))!];
+        [log[a], log[b]] = [log[b]!, log[a]!];
+        return log;
+      },
+    ],
+    ['a blockade move added', (log) => [...log.slice(0, attacks[0]!), log[attacks[0]!]!, ...log.slice(attacks[0]!)]],
+    [
+      'an attack moved to another target',
+      (log) => {
+        const move = log[attacks[0]!] as Action & { road?: string; town?: string; corridor?: string };
+        const other = <T extends { id: string }>(list: readonly T[], id: string): string => list.find((x) => x.id !== id)!.id;
+        if (move.road !== undefined) move.road = other(bamako.roads, move.road);
+        else if (move.town !== undefined) move.town = other(bamako.towns, move.town);
+        else if (move.corridor !== undefined) move.corridor = other(bamako.corridors, move.corridor);
+        return log;
+      },
+    ],
+  ])('%s: flagged, with the day it goes wrong', async (_name, edit) => {
+    const forged = rebuilt(honest, edit);
+    const response = await verifyRequest({ id: 3, kind: 'file', text: JSON.stringify(forged) }, levels);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.flag.key).toBe('dash.flag.mismatch');
+    expect(response.flag.day).toBeGreaterThanOrEqual(1);
+    expect(english(response.flag.detail as Reason)).toMatch(/^day \d+: /);
+  });
+
+  it('the unedited game, rebuilt the same way, is verified', async () => {
+    const response = await verifyRequest({ id: 4, kind: 'file', text: JSON.stringify(rebuilt(honest, (log) => log)) }, levels);
+    expect(response.ok).toBe(true);
+  });
+});
 
 describe('a result checked against the class', () => {
   it('is the class’s game when played on the class’s link', async () => {
