@@ -3,7 +3,7 @@
  * lazily loaded chunk), then the debrief. Owns the clock loop and the saves.
  */
 import './styles.css';
-import { formatDate, LANGS, pick, reasonText, setLang, t, type Lang } from './app/i18n';
+import { formatDate, LANGS, pageText, pick, reasonText, setLang, t, type Lang } from './app/i18n';
 import { readDraft } from './app/draft';
 import { forgetLevels, LevelListError, listLevels, loadLevel, type LevelEntry } from './app/levels';
 import { changesAnything, settingsInWords } from './app/briefing';
@@ -76,7 +76,7 @@ function announce(text: string): void {
 
 function translatePage(): void {
   setLang(settings.lang);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = pageText(el.dataset.i18n);
   renderLevelList();
   renderSources();
   lessonRender?.();

@@ -8,13 +8,14 @@
 import { normalizeSettings, type ClassFile } from '../app/share';
 import type { PolicyId } from '../levels/schema';
 import type { Inject } from '../sim/scenario';
+import type { Difficulty } from '../sim/state';
 import type { PlayedScenario } from './analysis';
 
 export type Difference =
   | { key: 'dash.diff.level'; params: { played: string; class: string } }
   | { key: 'dash.diff.version'; params: Record<string, never> }
   | { key: 'dash.diff.seed'; params: { played: number; class: number } }
-  | { key: 'dash.diff.difficulty'; params: { played: string; class: string } }
+  | { key: 'dash.diff.difficulty'; params: { played: Difficulty; class: Difficulty } }
   | { key: 'dash.diff.injectCount'; params: { played: number; class: number } }
   | { key: 'dash.diff.inject'; params: { n: number } }
   | { key: 'dash.diff.effects'; params: { n: number } }

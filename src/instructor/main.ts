@@ -18,7 +18,7 @@ import { clip, reason, type Reason } from '../sim/reason';
 import { CLASS_EFFECT_LIMITS } from '../sim/scenario';
 import type { Difficulty } from '../sim/state';
 import { h } from '../ui/dom';
-import { instructor } from '../ui/strings/instructor';
+import { instructor } from '../strings/instructor';
 import { buildLink, defaultForm, formFromLink, MAX_INJECTS, newInjectRow, QR_COMFORT_CHARS, type Built, type InjectRow, type Problem, type SetupForm } from './model';
 import { byId, copyText, downloadText, setupLanguage } from './page';
 

@@ -4,6 +4,7 @@
  * dashboard must still flag every one. A replay proves that a file is one game; the class
  * proves it is the class's game.
  */
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { playMatch } from '../../src/ai/match';
 import { encodeSettingsFile, parseSettingsFile, type ShareLink } from '../../src/app/share';
@@ -16,7 +17,7 @@ import { createInitialState } from '../../src/sim/init';
 import { stateHash, step } from '../../src/sim/replay';
 import { buildResult, type ResultFile } from '../../src/sim/result';
 import { scenarioContext, type ScenarioSettings } from '../../src/sim/scenario';
-import type { Action, Difficulty } from '../../src/sim/state';
+import type { Action, Difficulty, GameState } from '../../src/sim/state';
 import { loadLevelFile } from '../helpers';
 import { english } from '../reason-helpers';
 
@@ -69,7 +70,7 @@ function rebuilt(honest: ResultFile, edit: (log: Action[]) => Action[]): ResultF
   if (!scenario.ok) throw new Error(english(scenario.reason));
   const log = edit(honest.log.map((a) => ({ ...a }) as Action));
   const dailyHashes: string[] = [];
-  let state = createInitialState(scenario.ctx, honest.seed, honest.difficulty);
+  let state: Immutable<GameState> = createInitialState(scenario.ctx, honest.seed, honest.difficulty);
   for (const action of log) state = step(scenario.ctx, state, action, dailyHashes);
   const forged = buildResult({ ctx: scenario.ctx, state, log, dailyHashes, player: honest.player, settings: honest.settings });
   expect(forged.summary.finalStateHash).toBe(stateHash(state));
