@@ -22,7 +22,7 @@ import { playMatch } from '../../src/ai/match';
 import { resultCode } from '../../src/app/results';
 import { makeSave } from '../../src/app/saves';
 import { GameSession } from '../../src/app/session';
-import { parseSettingsFile, parseShareLink, type ShareLink } from '../../src/app/share';
+import { encodeShareLink, parseSettingsFile, parseShareLink, type ShareLink } from '../../src/app/share';
 import { levelHash } from '../../src/sim/context';
 import { buildResult, parseResult, type ResultFile } from '../../src/sim/result';
 import { scenarioContext } from '../../src/sim/scenario';
@@ -201,6 +201,26 @@ describe.sequential('a lesson with a class scenario', () => {
       lesson.result = parsed.value;
       expect(parsed.value).toMatchObject({ level: { id: 'tutorial' }, seed: SEED, difficulty: 'normal', player: { alias: 'K.D.' }, settings: lesson.link!.settings });
       expect(parsed.value.summary.finalStateHash).toBe(await page.evaluate(() => window.__lifeline?.hash()));
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('a link for a scenario the game does not ship, or naming a policy its scenario lacks, is refused in words, with nothing fetched in vain', async () => {
+    const tab = await openPage(browser());
+    try {
+      const { page } = tab;
+      await page.goto(`${baseUrl}?level=paris-2030&seed=1&difficulty=normal`);
+      await page.waitForFunction(() => window.__lifeline?.ready === true);
+      expect(await page.locator('#menu-message').textContent()).toContain('paris-2030');
+      expect(tab.requests.some((url) => url.includes('levels/paris-2030')), 'the unknown level was never asked for').toBe(false);
+      // The tutorial does not offer the emergency airlift.
+      const airlift: ShareLink = { level: 'tutorial', seed: 1, difficulty: 'normal', settings: { injects: [], policies: ['hazardPay', 'emergencyAirlift'] } };
+      await page.goto(`${baseUrl}index.html${encodeShareLink(airlift)}`);
+      await page.waitForFunction(() => window.__lifeline?.ready === true);
+      expect(await page.locator('#menu-message').textContent()).toBe('This link does not open a scenario: the policy “emergencyAirlift” is not part of this scenario. Choose one below.');
+      expect(await page.evaluate(() => document.body.dataset.screen)).toBe('menu');
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();
