@@ -30,6 +30,7 @@ import { resolveConfig } from 'vite';
 import { phaserWithoutExtras } from '../../build/phaser-plugin';
 import { playMatch } from '../ai/match';
 import type { Level } from '../levels/schema';
+import { verifierCount } from '../dashboard/pool';
 import { buildResult } from '../sim/result';
 import { scenarioContext } from '../sim/scenario';
 import { launchBrowser } from './web/browser';
@@ -563,7 +564,7 @@ export async function dashboardFigures(browser: Browser, gameUrl: string, gameDi
       longTasksOver200Ms: bench.longTasks.filter((d) => d > LONG_TASK_BAR_MS).length,
       longTaskBarMs: LONG_TASK_BAR_MS,
       chartRedraws: bench.chartDraws,
-      workers: await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))),
+      workers: verifierCount(await page.evaluate(() => navigator.hardwareConcurrency || 2)),
     };
   } finally {
     await context.close();

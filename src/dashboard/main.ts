@@ -237,14 +237,22 @@ function renderClass(): void {
 
 /* ------------------------------------------------------------------ rendering */
 
+/** While results arrive, the table is drawn again at most this often: each arrival would otherwise lay the whole table out. */
+const ROWS_EVERY_MS = 250;
 let renderQueued = false;
+let renderedAt = -Infinity;
 function scheduleRender(): void {
   if (renderQueued) return;
   renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
+  const checking = entries.some((e) => e.status === 'checking');
+  const wait = checking ? Math.max(0, renderedAt + ROWS_EVERY_MS - performance.now()) : 0;
+  setTimeout(() => {
+    requestAnimationFrame(() => {
+      renderQueued = false;
+      renderedAt = performance.now();
+      render();
+    });
+  }, wait);
 }
 
 /**

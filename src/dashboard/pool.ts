@@ -19,6 +19,13 @@ interface Slot {
 
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Workers for a machine of `cores`: one core is left to the page, so that it draws the rows
+ * and charts and answers the instructor while results are checked (on a school laptop with
+ * two cores, one worker; at most four).
+ */
+export const verifierCount = (cores: number): number => Math.max(1, Math.min(4, cores - 1));
+
 export class VerifierPool {
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
@@ -26,8 +33,7 @@ export class VerifierPool {
   private fallbackRunning = false;
 
   constructor(private readonly levels: LevelLookup) {
-    // The page itself does little while results are checked: one worker per core, at most four.
-    const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    const size = verifierCount(navigator.hardwareConcurrency || 2);
     const entries: [string, Level | null][] = [...levels.entries()];
     try {
       for (let i = 0; i < size; i++) {
