@@ -153,6 +153,19 @@ describe('a result code', () => {
   });
 });
 
+describe('a result file of an older format', () => {
+  it('of version 1 (no time limit or speed lock in its settings) still loads, as played without them', () => {
+    const v1 = { ...result, version: 1, settings: { injects: [] } };
+    const parsed = parseResult(JSON.stringify(v1));
+    expect(parsed).toEqual({ ok: true, value: { ...result, version: 2, settings: { injects: [] } } });
+  });
+
+  it('from a newer game is refused, saying so', () => {
+    const parsed = parseResult(JSON.stringify({ ...result, version: 3 }));
+    expect(!parsed.ok && parsed.reason.code).toBe('result.newer');
+  });
+});
+
 describe('an alias', () => {
   it.each([
     ['AK', true],
