@@ -280,6 +280,8 @@ interface Shown {
   stats?: StudentStats;
   flag?: { key: StringKey; params: Params };
   claimed?: Entry['claimed'];
+  /** The alias of a game the replay verified, though not the class's game. */
+  alias?: string;
 }
 function shown(e: Entry): Shown {
   if (e.status !== 'verified' || !e.stats || !reference) return e;
@@ -289,6 +291,7 @@ function shown(e: Entry): Shown {
     status: 'flagged',
     flag: { key: 'dash.flag.otherScenario', params: { detail: diffs.map(differenceText).join(t('dash.diff.and')) } },
     claimed: { alias: e.stats.alias, level: e.stats.levelId, seed: e.stats.seed },
+    alias: aliasOf(e.stats),
   };
 }
 
@@ -343,7 +346,7 @@ function renderTable(): void {
       const status = h('td', { class: 'status-cell' }, h('span', { class: `badge badge-${e.status}` }, h('span', { 'aria-hidden': 'true' }, e.status === 'verified' ? '✔ ' : e.status === 'flagged' ? '✖ ' : '… '), t(`dash.status.${e.status}`)));
       const removeButton = h('td', { class: 'no-print' }, h('button', { type: 'button', class: 'small', 'data-remove': e.id, 'aria-label': t('dash.removeLabel', { n: e.n }), onclick: () => remove(e.id) }, t('dash.remove')));
       if (!s) {
-        const claimed = e.claimed?.alias ? t('dash.claimed', { alias: e.claimed.alias }) : '—';
+        const claimed = e.alias ?? (e.claimed?.alias ? t('dash.claimed', { alias: e.claimed.alias }) : '—');
         return h(
           'tr',
           { class: `row-${e.status}`, 'data-status': e.status },
