@@ -96,6 +96,12 @@ export class GameSession {
     return this.settings.timeLimitMin === undefined ? null : Math.max(0, this.settings.timeLimitMin * 60_000 - this.lessonMs);
   }
 
+  /** Whole minutes of lesson time left, rounded up (what a student is shown), or null without a time limit. */
+  get lessonMinutesLeft(): number | null {
+    const left = this.lessonLeftMs;
+    return left === null ? null : Math.ceil(left / 60_000);
+  }
+
   /** The instructor's time limit is used up: the game stops where it is, and the student goes to the debrief. */
   get timeUp(): boolean {
     return this.lessonLeftMs === 0;
@@ -148,13 +154,18 @@ export class GameSession {
   /** Advance real time; runs as many game hours as the speed allows. */
   update(deltaMs: number): void {
     if (this.finished) return;
+    const minutesBefore = this.lessonMinutesLeft;
     this.lessonMs += Math.min(Math.max(0, deltaMs), MAX_LESSON_STEP_MS);
     if (this.timeUp) {
       this.speed = 0;
       this.notify(this.state);
       return;
     }
-    if (this.speed === 0) return;
+    if (this.speed === 0) {
+      // Paused, the lesson's clock still runs: the minutes left are shown as they change.
+      if (this.lessonMinutesLeft !== minutesBefore) this.notify(this.state);
+      return;
+    }
     // A tab that slept for minutes does not fast-forward the war: at most a few hours per frame.
     this.elapsedMs += Math.min(deltaMs, 250) * this.speed;
     const before = this.state;

@@ -98,6 +98,15 @@ describe('a time limit', () => {
     expect(reload(again).timeUp).toBe(true);
   });
 
+  it('tells a paused game when a minute of the lesson has passed, so the time left on screen is right', () => {
+    const session = lesson({ injects: [], timeLimitMin: 2 });
+    const seen: (number | null)[] = [];
+    session.subscribe(() => seen.push(session.lessonMinutesLeft));
+    for (let i = 0; i < 61; i++) session.update(1000);
+    expect(session.speed).toBe(0);
+    expect(seen).toEqual([1]);
+  });
+
   it('is not there unless the instructor set one', () => {
     const session = lesson({ injects: [] });
     session.update(1000);

@@ -156,6 +156,7 @@ describe.sequential('a lesson with a class scenario', () => {
       for (const n of [1, 2, 4]) expect(await page.getByRole('button', { name: `Speed ×${n}` }).isDisabled()).toBe(true);
       expect(await page.locator('#hud-speed-lock').textContent()).toBe('Speed set by your instructor at ×2');
       expect(await morning.getAttribute('aria-describedby')).toBe('hud-speed-lock');
+      expect(await page.locator('.hud-lesson-left').textContent()).toBe('20 min of lesson left');
       await screenshot(page, 'instructor-speed-lock', '.hud-top');
 
       const headline = page.getByRole('heading', { name: INJECT.titleEn });

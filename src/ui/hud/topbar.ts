@@ -22,6 +22,8 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   // An instructor's locked speed: the speeds and "Next morning" are off, and a note says why.
   const locked = session.speedLock !== null;
   const lockNote = locked ? h('span', { id: 'hud-speed-lock', class: 'hud-lock' }, t('lesson.locked', { n: session.speedLock ?? 1 })) : null;
+  // The lesson's time left, when the instructor set a limit.
+  const lessonLeft = session.lessonMinutesLeft !== null ? h('span', { class: 'hud-lesson-left' }) : null;
   const lockedBy = locked ? { 'aria-describedby': 'hud-speed-lock', title: t('lesson.locked', { n: session.speedLock ?? 1 }) } : {};
 
   const date = h('span', { class: 'hud-date' });
@@ -49,7 +51,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   const el = h(
     'header',
     { class: 'hud-top', 'aria-label': t('hud.top.label') },
-    h('div', { class: 'hud-clock' }, date, day, running),
+    h('div', { class: 'hud-clock' }, date, day, running, lessonLeft),
     h('div', { class: 'hud-time', role: 'group', 'aria-label': t('hud.time.label'), 'data-tut': 'time' }, play, ...speedButtons, morning, lockNote),
     h('div', { class: 'hud-stat hud-fuel', 'data-tut': 'fuel' }, h('span', { class: 'hud-stat-label' }, t('hud.top.fuel')), stock, cover, road),
     h('div', { class: 'hud-stat hud-trustbox' }, h('span', { class: 'hud-stat-label' }, t('hud.top.trust')), trust, trustChange),
@@ -88,7 +90,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   }
   document.addEventListener('keydown', onKey);
 
-  let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; trust: number; why: unknown; budget: number } | null = null;
+  let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; trust: number; why: unknown; budget: number; lessonLeft: number | null } | null = null;
 
   function update(state: Immutable<GameState>): void {
     const speed = session.speed;
@@ -122,7 +124,9 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
       setText(trustChange, state.history.length === 0 ? '' : t(delta > 0 ? 'hud.top.trustUp' : delta < 0 ? 'hud.top.trustDown' : 'hud.top.trustSame', { n: Math.abs(delta) }));
     }
     if (!shown || shown.budget !== state.city.budgetM) setText(budget, t('hud.millionCfa', { n: formatNumber(state.city.budgetM) }));
-    shown = { hour: state.hour, speed, over, fuel: state.fuel, convoys: state.convoys, trust: state.city.trust, why: state.trustWhy, budget: state.city.budgetM };
+    const minutes = session.lessonMinutesLeft;
+    if (lessonLeft && (!shown || shown.lessonLeft !== minutes)) setText(lessonLeft, t('lesson.left', { n: minutes ?? 0 }));
+    shown = { hour: state.hour, speed, over, fuel: state.fuel, convoys: state.convoys, trust: state.city.trust, why: state.trustWhy, budget: state.city.budgetM, lessonLeft: minutes };
   }
 
   return { el, update, destroy: () => document.removeEventListener('keydown', onKey) };
