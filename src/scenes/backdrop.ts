@@ -73,14 +73,8 @@ export class Backdrop {
   private drawn: View | null = null;
   private dirty = true;
 
-  /**
-   * `pixelRatio`: canvas pixels per CSS pixel, as for the scene's canvas. `resize` is called
-   * before the picture changes size (a texture made from the canvas must follow).
-   */
-  constructor(
-    private readonly pixelRatio: number,
-    private readonly resize: (width: number, height: number) => void = () => undefined,
-  ) {
+  /** `pixelRatio`: canvas pixels per CSS pixel, as for the scene's canvas. */
+  constructor(private readonly pixelRatio: number) {
     this.canvas = document.createElement('canvas');
     // Drawn on the CPU (`willReadFrequently` asks for that): a few paths, now and then, are
     // faster there than through a software GPU, and the texture upload reads it anyway.
@@ -141,7 +135,6 @@ export class Backdrop {
     this.drawn = { ...view };
     const { canvas, g, pixelRatio: u } = this;
     if (canvas.width !== view.width || canvas.height !== view.height) {
-      this.resize(view.width, view.height);
       canvas.width = view.width;
       canvas.height = view.height;
     }

@@ -122,7 +122,7 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   canvas.style.display = 'block';
   canvas.style.outlineOffset = '-3px';
 
-  legend = createLegend(parent, (key) => (scene.icon(key).width > 0 ? scene.icon(key).url : null), size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
+  legend = createLegend(parent, size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
 
   let last = { width: 0, height: 0, insets: '' };
   const resize = (): void => {

@@ -15,10 +15,11 @@ import type { MapSelection, SelectionBus } from '../app/selection';
 import type { GameSession, SessionSnapshot } from '../app/session';
 import type { LevelContext } from '../sim/context';
 import type { GameState } from '../sim/state';
+import { MapAtlas, type Size, type TextLook } from './atlas';
 import { Backdrop, type CountryName, type Stroke } from './backdrop';
-import { ConvoyLayer, iconPart, placeIcon, type IconImage } from './convoy-layer';
+import { ConvoyLayer, iconPart, placeIcon } from './convoy-layer';
 import { DEFAULT_BBOX, type Geography } from './geography';
-import { ICON, createIcons } from './icons';
+import { ICON, ICON_KEYS, iconImage, type IconImage, type IconKey } from './icons';
 import { attachMapInput } from './map-input';
 import { addText } from './text';
 import { placeLabels, type Anchor, type Box, type LabelRequest } from './labels';
@@ -60,6 +61,18 @@ export interface MapSceneOptions {
 
 /** The texture the backdrop's picture is shown with. */
 const BACKDROP = 'map-backdrop';
+/** The texture with every marker and fixed label (see atlas.ts). */
+const ATLAS = 'map-atlas';
+
+/** Labels, as Phaser's text drew them before they moved into the atlas: CSS pixels, a dark outline. */
+const LOOK = {
+  town: { size: SIZES.townLabel, weight: 'normal', color: COLORS.labelText, stroke: COLORS.labelStroke, strokeWidth: 3 },
+  capital: { size: SIZES.capitalLabel, weight: 'bold', color: COLORS.labelText, stroke: COLORS.labelStroke, strokeWidth: 3 },
+  townNote: { size: SIZES.townLabel - 2, weight: 'normal', color: COLORS.labelMuted, stroke: COLORS.labelStroke, strokeWidth: 3 },
+  fallenNote: { size: SIZES.townLabel - 2, weight: 'normal', color: COLORS.fallenText, stroke: COLORS.labelStroke, strokeWidth: 3 },
+  corridor: { size: SIZES.corridorLabel, weight: 'normal', italic: true, color: COLORS.corridorText, stroke: COLORS.labelStroke, strokeWidth: 3 },
+  blockade: { size: SIZES.corridorLabel, weight: 'bold', color: COLORS.blockadeText, stroke: COLORS.labelStroke, strokeWidth: 3 },
+} as const satisfies Record<string, TextLook>;
 
 /** Draw order in the scene. */
 const DEPTH = {
@@ -84,8 +97,13 @@ interface TownSprite {
 interface LabelSprite {
   id: string;
   container: Phaser.GameObjects.Container;
-  name: Phaser.GameObjects.Text;
-  sub: Phaser.GameObjects.Text;
+  name: Phaser.GameObjects.Image;
+  /** The note under the name (a border town's country, "fallen"): an atlas frame, or hidden. */
+  sub: Phaser.GameObjects.Image;
+  nameSize: Size;
+  /** The atlas frame the note shows ('' for none). */
+  subFrame: string;
+  /** The whole label, CSS pixels. */
   width: number;
   height: number;
   priority: number;
@@ -105,8 +123,10 @@ interface CorridorLabel {
   id: string;
   road: string;
   container: Phaser.GameObjects.Container;
-  name: Phaser.GameObjects.Text;
-  note: Phaser.GameObjects.Text;
+  name: Phaser.GameObjects.Image;
+  note: Phaser.GameObjects.Image;
+  nameSize: Size;
+  noteSize: Size;
 }
 
 export class MapScene extends Phaser.Scene {
@@ -133,8 +153,8 @@ export class MapScene extends Phaser.Scene {
   private roadsDirty = true;
 
   private readonly backdrop: Backdrop;
-  private backdropTexture!: Phaser.Textures.CanvasTexture;
   private backdropImage!: Phaser.GameObjects.Image;
+  private atlas!: MapAtlas;
   private readonly risk: Record<RiskLevel, RiskStyle>;
   private corridorLabels: CorridorLabel[] = [];
   /** Where corridor names were put, CSS px: town labels keep clear of them. */
@@ -148,7 +168,6 @@ export class MapScene extends Phaser.Scene {
   private overlay!: HTMLElement;
   private ring!: HTMLElement;
   private ringBreath: Animation | null = null;
-  private readonly icons = new Map<string, IconImage>();
   private cleanups: (() => void)[] = [];
   /** Frames still to draw: the game draws only when something changed (see OnDemandGame). */
   private pendingFrames = 2;
@@ -173,16 +192,19 @@ export class MapScene extends Phaser.Scene {
     this.layout = buildLayout(this.ctx);
     this.state = options.session.state;
     this.speed = options.session.speed;
-    this.backdrop = new Backdrop(this.u, (width, height) => this.backdropTexture.setSize(width, height));
+    this.backdrop = new Backdrop(this.u);
     this.risk = riskStyles(options.palette);
   }
 
   // --- lifecycle ----------------------------------------------------------------------------
 
   create(): void {
-    createIcons(this, this.u);
-    this.backdropTexture = this.textures.addCanvas(BACKDROP, this.backdrop.canvas)!;
-    this.backdropImage = this.add.image(0, 0, BACKDROP).setOrigin(0).setDepth(DEPTH.backdrop);
+    this.atlas = new MapAtlas(this.u, ATLAS);
+    for (const key of ICON_KEYS) this.atlas.icon(key);
+    this.drawLabels(this.atlas);
+    this.atlas.build(this.textures);
+    // The backdrop's texture is made when its picture is first drawn (see showBackdrop).
+    this.backdropImage = this.add.image(0, 0, '__WHITE').setOrigin(0).setDepth(DEPTH.backdrop).setVisible(false);
     this.setBounds(DEFAULT_BBOX);
     this.createCorridorLabels();
     this.createTowns();
@@ -271,11 +293,33 @@ export class MapScene extends Phaser.Scene {
     // In step with this frame: the still layers follow the camera without lag.
     if (this.backdrop.render(this.view)) {
       this.requestFrame();
-      this.backdropTexture.refresh();
+      this.showBackdrop();
       const corner = screenToWorld(this.view, 0, 0);
       // One canvas pixel per texture pixel: the picture was drawn for this very view.
       this.backdropImage.setPosition(corner.x, corner.y).setScale(1 / this.view.zoom);
     }
+  }
+
+  /**
+   * Hand the backdrop's new picture to the GPU. A plain texture made from its canvas: Phaser's
+   * CanvasTexture would also read every pixel back into an array the map never uses, which
+   * for a picture the size of the screen cost more than drawing it.
+   */
+  private showBackdrop(): void {
+    const canvas = this.backdrop.canvas;
+    if (!this.textures.exists(BACKDROP)) {
+      this.textures.addImage(BACKDROP, canvas as unknown as HTMLImageElement);
+      this.backdropImage.setTexture(BACKDROP).setVisible(true);
+      return;
+    }
+    const texture = this.textures.get(BACKDROP);
+    const source = texture.source[0]!;
+    if (source.width !== canvas.width || source.height !== canvas.height) {
+      source.updateSize(canvas.width, canvas.height);
+      texture.get().setSize(canvas.width, canvas.height);
+      this.backdropImage.setSizeToFrame();
+    }
+    source.update();
   }
 
   /** The geography arrives after the scene starts (it is fetched in parallel with Phaser's boot). */
@@ -468,16 +512,38 @@ export class MapScene extends Phaser.Scene {
     return unit?.task.kind === 'patrol' ? unit.task.road : undefined;
   }
 
+  /**
+   * Every label the map can show, into the atlas: town names, the notes under them in each
+   * state they can be in (a border town's country, open or closed; a fallen town), corridor
+   * names and their blockade note.
+   */
+  private drawLabels(atlas: MapAtlas): void {
+    for (const town of this.ctx.level.towns) atlas.text(`name:${town.id}`, town.name, town.kind === 'capital' ? LOOK.capital : LOOK.town);
+    for (const entry of this.ctx.level.entryPoints) {
+      const country = countryName(entry.country, entry.country).toLocaleUpperCase(lang());
+      atlas.text(`note:${entry.id}:open`, country, LOOK.townNote);
+      atlas.text(`note:${entry.id}:closed`, `${country} · ${t('map.closed')}`, LOOK.townNote);
+    }
+    atlas.text('note:fallen', t('map.fallen'), LOOK.fallenNote);
+    for (const corridor of this.ctx.level.corridors) atlas.text(`corridor:${corridor.id}`, pick(corridor.name).replace(/\s*\(.*\)\s*$/, ''), LOOK.corridor);
+    atlas.text('corridor:blockade', t('map.blockade'), LOOK.blockade);
+  }
+
+  /** An image of an atlas frame, at one CSS pixel per unit of its parent (markers and labels are counter-scaled containers). */
+  private atlasImage(frame: string): Phaser.GameObjects.Image {
+    return this.add.image(0, 0, ATLAS, frame).setScale(1 / this.u);
+  }
+
   private createCorridorLabels(): void {
     for (const corridor of this.ctx.level.corridors) {
       const road = this.corridorLabelRoad(corridor.id);
       if (!road) continue;
-      const full = pick(corridor.name);
-      const short = full.replace(/\s*\(.*\)\s*$/, '');
-      const name = addText(this, 0, 0, short, this.textStyle(SIZES.corridorLabel, COLORS.corridorText, 'italic')).setOrigin(0.5, 0);
-      const note = addText(this, 0, name.height - 2, t('map.blockade'), this.textStyle(SIZES.corridorLabel, COLORS.blockadeText, 'bold')).setOrigin(0.5, 0).setVisible(false);
+      const nameSize = this.atlas.size(`corridor:${corridor.id}`);
+      const noteSize = this.atlas.size('corridor:blockade');
+      const name = this.atlasImage(`corridor:${corridor.id}`).setOrigin(0.5, 0);
+      const note = this.atlasImage('corridor:blockade').setOrigin(0.5, 0).setY(nameSize.height - 2).setVisible(false);
       const container = this.add.container(0, 0, [name, note]).setDepth(DEPTH.corridorLabel);
-      this.corridorLabels.push({ id: corridor.id, road, container, name, note });
+      this.corridorLabels.push({ id: corridor.id, road, container, name, note, nameSize, noteSize });
     }
   }
 
@@ -512,8 +578,8 @@ export class MapScene extends Phaser.Scene {
       let angle = seg.angle;
       if (angle > Math.PI / 2) angle -= Math.PI;
       if (angle < -Math.PI / 2) angle += Math.PI;
-      const length = Math.max(label.name.width, blocked ? label.note.width : 0);
-      const height = label.name.height + (blocked ? label.note.height - 2 : 0);
+      const length = Math.max(label.nameSize.width, blocked ? label.noteSize.width : 0);
+      const height = label.nameSize.height + (blocked ? label.noteSize.height - 2 : 0);
       const a = this.cssPoint(seg.a);
       const b = this.cssPoint(seg.b);
       const dir = { x: Math.cos(angle), y: Math.sin(angle) };
@@ -562,21 +628,21 @@ export class MapScene extends Phaser.Scene {
       if (!at) continue;
       const entry = entryAt.get(town.id) ?? null;
       const kind = entry ? 'border' : town.kind;
-      const marker = this.add.image(0, 0, this.townIcon(kind, null, true)).setScale(1 / this.u);
+      const marker = this.atlasImage(this.townIcon(kind, null, true));
       const container = this.add.container(at.x, at.y, [marker]).setDepth(kind === 'capital' ? DEPTH.town + 0.5 : DEPTH.town);
       const radius = kind === 'capital' ? SIZES.capital : kind === 'border' ? SIZES.entry + 1 : SIZES.rural + 1;
       this.towns.set(town.id, { id: town.id, kind, entry, container, marker, shields: [], radius });
 
-      const bold = kind === 'capital';
-      const name = addText(this, 0, 0, town.name, this.textStyle(bold ? SIZES.capitalLabel : SIZES.townLabel, COLORS.labelText, bold ? 'bold' : 'normal'));
-      const sub = addText(this, 0, 0, '', this.textStyle(SIZES.townLabel - 2, COLORS.labelMuted, 'normal'));
+      const nameSize = this.atlas.size(`name:${town.id}`);
+      const name = this.atlasImage(`name:${town.id}`).setOrigin(0);
+      const sub = this.atlasImage('note:fallen').setOrigin(0).setY(nameSize.height - 4).setVisible(false);
       const label = this.add.container(0, 0, [name, sub]).setDepth(DEPTH.label);
       const priority = kind === 'capital' ? 0 : kind === 'border' ? 1 : kind === 'city' ? 2 : 3;
-      this.labels.set(town.id, { id: town.id, container: label, name, sub, width: 0, height: 0, priority, radius, box: null });
+      this.labels.set(town.id, { id: town.id, container: label, name, sub, nameSize, subFrame: '', width: nameSize.width, height: nameSize.height, priority, radius, box: null });
     }
   }
 
-  private townIcon(kind: TownSprite['kind'], control: 'held' | 'fallen' | null, open: boolean): string {
+  private townIcon(kind: TownSprite['kind'], control: 'held' | 'fallen' | null, open: boolean): IconKey {
     switch (kind) {
       case 'capital':
         return ICON.capital;
@@ -596,35 +662,28 @@ export class MapScene extends Phaser.Scene {
       const label = this.labels.get(status.id);
       if (!sprite || !label) continue;
       const entry = sprite.entry ? entries.get(sprite.entry) : undefined;
-      sprite.marker.setTexture(this.townIcon(sprite.kind, status.control, entry?.open ?? true));
+      sprite.marker.setFrame(this.townIcon(sprite.kind, status.control, entry?.open ?? true));
       // Garrison shields: filled when in place, hollow while on the way.
       const wanted = Math.min(4, status.garrison + status.arriving);
       while (sprite.shields.length < wanted) {
-        const shield = this.add.image(0, 0, ICON.shield).setScale(1 / this.u);
+        const shield = this.atlasImage(ICON.shield);
         sprite.container.add(shield);
         sprite.shields.push(shield);
       }
       while (sprite.shields.length > wanted) sprite.shields.pop()?.destroy();
       sprite.shields.forEach((shield, i) => {
-        shield.setTexture(i < status.garrison ? ICON.shield : ICON.shieldArriving);
+        shield.setFrame(i < status.garrison ? ICON.shield : ICON.shieldArriving);
         shield.setPosition(sprite.radius + 4 + i * 9, -sprite.radius - 4);
       });
-      let sub = '';
-      let color: string = COLORS.labelMuted;
-      if (entry) {
-        sub = countryName(entry.country, entry.country).toLocaleUpperCase(lang());
-        if (!entry.open) sub = `${sub} · ${t('map.closed')}`;
-      } else if (status.control === 'fallen') {
-        sub = t('map.fallen');
-        color = COLORS.fallenText;
+      const sub = entry ? `note:${entry.id}:${entry.open ? 'open' : 'closed'}` : status.control === 'fallen' ? 'note:fallen' : '';
+      if (sub !== label.subFrame) {
+        label.subFrame = sub;
+        if (sub) label.sub.setFrame(sub);
+        label.sub.setVisible(sub !== '');
+        const subSize = this.atlas.size(sub);
+        label.width = Math.max(label.nameSize.width, sub ? subSize.width : 0);
+        label.height = label.nameSize.height + (sub ? subSize.height - 4 : 0);
       }
-      // Each change re-renders the text's canvas: only when something did change.
-      if (label.sub.text !== sub) label.sub.setText(sub);
-      if (label.sub.style.color !== color) label.sub.setColor(color);
-      label.sub.setVisible(sub !== '');
-      label.sub.setY(label.name.height - 4);
-      label.width = Math.max(label.name.width, sub ? label.sub.width : 0);
-      label.height = label.name.height + (sub ? label.sub.height - 4 : 0);
       label.container.setScale(this.k);
     }
     this.labelsDirty = true;
@@ -687,8 +746,8 @@ export class MapScene extends Phaser.Scene {
 
   private alignLabel(label: LabelSprite, anchor: Anchor): void {
     const align = anchor.endsWith('left') ? 1 : anchor === 'above' || anchor === 'below' ? 0.5 : 0;
-    label.name.setX((label.width - label.name.width) * align);
-    label.sub.setX((label.width - label.sub.width) * align);
+    label.name.setX((label.width - label.nameSize.width) * align);
+    label.sub.setX((label.width - this.atlas.size(label.subFrame).width) * align);
   }
 
   // --- units and intelligence -------------------------------------------------------------------
@@ -707,11 +766,11 @@ export class MapScene extends Phaser.Scene {
       seen.add(marker.unit);
       let pin = this.patrols.get(marker.unit);
       if (!pin) {
-        const obj = this.add.image(0, 0, ICON.shield).setDepth(DEPTH.unit);
+        const obj = this.add.image(0, 0, ATLAS, ICON.shield).setDepth(DEPTH.unit);
         pin = { obj, at: seg.mid, offset: { x: 0, y: 0 }, road: marker.road };
         this.patrols.set(marker.unit, pin);
       }
-      (pin.obj as Phaser.GameObjects.Image).setTexture(marker.arriving ? ICON.shieldArriving : ICON.shield);
+      (pin.obj as Phaser.GameObjects.Image).setFrame(marker.arriving ? ICON.shieldArriving : ICON.shield);
       pin.at = seg.mid;
       pin.road = marker.road;
       pin.offset = { x: Math.cos(seg.angle) * 14 * marker.slot, y: Math.sin(seg.angle) * 14 * marker.slot };
@@ -733,7 +792,7 @@ export class MapScene extends Phaser.Scene {
       let pin = this.intel.get(marker.key);
       const icon = marker.kind === 'ambush' ? ICON.ambush : marker.kind === 'checkpoint' ? ICON.checkpoint : ICON.cell;
       if (!pin) {
-        const image = this.add.image(0, 0, icon).setScale(1 / this.u);
+        const image = this.atlasImage(icon);
         const text = addText(this, 11, 0, '', this.textStyle(SIZES.intelLabel, '#f6ef9a', 'bold')).setOrigin(0, 0.5);
         const obj = this.add.container(0, 0, [image, text]).setDepth(DEPTH.intel);
         pin = { obj, at: place.at, offset: place.offset, marker, text, icon: image };
@@ -742,7 +801,7 @@ export class MapScene extends Phaser.Scene {
       pin.marker = marker;
       pin.at = place.at;
       pin.offset = place.offset;
-      pin.icon.setTexture(icon);
+      pin.icon.setFrame(icon);
       const label = formatPercent(marker.confidence);
       if (pin.text.text !== label) pin.text.setText(label);
       const { alpha, scale } = intelEmphasis(marker);
@@ -834,25 +893,16 @@ export class MapScene extends Phaser.Scene {
     const parts: unknown[] = [];
     const visit = (object: Phaser.GameObjects.GameObject): void => {
       const o = object as Partial<Phaser.GameObjects.Image & Phaser.GameObjects.Text & Phaser.GameObjects.Container>;
-      parts.push(o.x, o.y, o.scaleX, o.scaleY, o.rotation, o.visible, o.alpha, o.texture?.key, o.text, o.style?.color);
+      parts.push(o.x, o.y, o.scaleX, o.scaleY, o.rotation, o.visible, o.alpha, o.texture?.key, o.frame?.name, o.text, o.style?.color);
       if (Array.isArray(o.list)) for (const child of o.list) visit(child);
     };
     for (const object of this.children.list) visit(object);
     return parts.join('|');
   }
 
-  /** A marker picture made by createIcons, as a URL for HTML, with its size in CSS pixels. */
-  icon(key: string): IconImage {
-    let image = this.icons.get(key);
-    if (!image) {
-      const source = this.textures.exists(key) ? this.textures.get(key).getSourceImage() : null;
-      image =
-        source instanceof HTMLCanvasElement
-          ? { url: source.toDataURL(), width: source.width / this.u, height: source.height / this.u }
-          : { url: 'data:,', width: 0, height: 0 };
-      this.icons.set(key, image);
-    }
-    return image;
+  /** A marker picture for HTML over the map, with its size in CSS pixels. */
+  icon(key: IconKey): IconImage {
+    return iconImage(key);
   }
 
   /** Where the selection ring goes (a world point, or a convoy's pill on the canvas); null for roads (they get a halo) and for nothing. */
