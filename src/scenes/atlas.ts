@@ -2,12 +2,13 @@
  * Every marker and every fixed piece of text on the map (town names, their notes, corridor
  * names) drawn once with Canvas 2D into one picture: one texture for the GPU to take in, not
  * one per marker and per label. Where WebGL is software-rendered (school machines without a
- * usable GPU) each texture costs an upload and Phaser's bookkeeping, and at start-up the
- * sixty-odd small textures the map used to make were a sixth of its time to the first frame.
+ * usable GPU) each texture costs an upload and Phaser's bookkeeping; Phaser's text objects
+ * also measure each font by drawing it and reading the pixels back. At start-up, the
+ * sixty-odd small textures the map used to make were a large part of its time to the first frame.
  *
  * Frames are drawn at `scale` texture pixels per CSS pixel; images using them are shown at
- * 1/scale. Text that changes during play (the confidence of intelligence reports) is not
- * here: it comes after the first frame.
+ * 1/scale. The picture is drawn before Phaser runs (see prepare.ts), and every frame the map
+ * may need during play is in it: nothing is drawn into it later.
  */
 import type * as Phaser from 'phaser';
 import { ICON_SHAPES, hexColour, type IconKey, type IconShape } from './icons';
@@ -67,6 +68,8 @@ const MAX_WIDTH = 2048;
 
 export class MapAtlas {
   private readonly entries = new Map<string, Entry>();
+  /** Where each entry was drawn, texture pixels (after `draw`). */
+  private frames: { key: string; x: number; y: number; width: number; height: number }[] | null = null;
   private readonly canvas: HTMLCanvasElement;
   private readonly g: CanvasRenderingContext2D;
 
@@ -126,8 +129,8 @@ export class MapAtlas {
     return this.entries.has(key);
   }
 
-  /** Draw every frame into one picture and give it to the scene as one texture with a frame per entry. */
-  build(textures: Phaser.Textures.TextureManager): Phaser.Textures.Texture {
+  /** Draw every frame into one picture (before Phaser is there: only Canvas 2D is needed). */
+  draw(): void {
     const list = [...this.entries.values()];
     const packed = packShelves(
       list.map((e) => e.pixels),
@@ -137,7 +140,7 @@ export class MapAtlas {
     const { canvas, g } = this;
     canvas.width = packed.width;
     canvas.height = packed.height;
-    list.forEach((entry, i) => {
+    this.frames = list.map((entry, i) => {
       const at = packed.positions[i]!;
       g.save();
       g.beginPath();
@@ -146,19 +149,23 @@ export class MapAtlas {
       g.setTransform(1, 0, 0, 1, at.x, at.y);
       entry.draw(g, this.scale);
       g.restore();
+      return { key: entry.key, x: at.x, y: at.y, ...entry.pixels };
     });
+  }
+
+  /** Give the picture to a scene as one texture, with a frame per entry. */
+  register(textures: Phaser.Textures.TextureManager): Phaser.Textures.Texture {
+    if (!this.frames) this.draw();
     if (textures.exists(this.key)) textures.remove(this.key);
     // A plain texture from the canvas: Phaser's CanvasTexture would read every pixel back first.
-    const texture = textures.addImage(this.key, canvas as unknown as HTMLImageElement)!;
-    list.forEach((entry, i) => {
-      const at = packed.positions[i]!;
-      texture.add(entry.key, 0, at.x, at.y, entry.pixels.width, entry.pixels.height);
-    });
+    const texture = textures.addImage(this.key, this.canvas as unknown as HTMLImageElement)!;
+    for (const frame of this.frames ?? []) texture.add(frame.key, 0, frame.x, frame.y, frame.width, frame.height);
     return texture;
   }
 
   private add(key: string, size: Size, draw: Entry['draw']): void {
     if (this.entries.has(key)) return;
+    if (this.frames) throw new Error(`the atlas is drawn already: "${key}" comes too late`);
     const pixels = { width: Math.ceil(size.width * this.scale), height: Math.ceil(size.height * this.scale) };
     this.entries.set(key, { key, size, pixels, draw });
   }

@@ -10,26 +10,24 @@
  * show changes; per frame, only gliding convoys move.
  */
 import * as Phaser from 'phaser';
-import { countryName, formatPercent, lang, pick, t } from '../app/i18n';
 import type { MapSelection, SelectionBus } from '../app/selection';
 import type { GameSession, SessionSnapshot } from '../app/session';
 import type { LevelContext } from '../sim/context';
 import type { GameState } from '../sim/state';
-import { MapAtlas, type Size, type TextLook } from './atlas';
-import { Backdrop, type CountryName, type Stroke } from './backdrop';
+import type { MapAtlas, Size } from './atlas';
+import type { Backdrop, Stroke } from './backdrop';
 import { ConvoyLayer, iconPart, placeIcon } from './convoy-layer';
-import { DEFAULT_BBOX, type Geography } from './geography';
-import { ICON, ICON_KEYS, iconImage, type IconImage, type IconKey } from './icons';
+import { ICON, iconImage, type IconImage, type IconKey } from './icons';
 import { attachMapInput } from './map-input';
-import { addText } from './text';
 import { placeLabels, type Anchor, type Box, type LabelRequest } from './labels';
-import { buildLayout, distanceToSegment, pointAlong, routeKmOf, routePathOf, upNormal, type MapLayout } from './layout';
+import { TEXT_FRAME } from './map-text';
+import type { PreparedMap } from './prepare';
+import { distanceToSegment, pointAlong, routeKmOf, routePathOf, upNormal, type MapLayout } from './layout';
 import { entryStatuses, intelEmphasis, intelMarkers, patrolMarkers, riskLevel, townStatuses, type IntelMarker, type RiskLevel } from './model';
 import {
   centerOn,
   clampView,
   fitZoom,
-  projectBox,
   screenToWorld,
   viewCenter,
   worldToScreen,
@@ -39,7 +37,7 @@ import {
   type View,
   type ZoomLimits,
 } from './projection';
-import { COLORS, FIT_PADDING, FONT, SIZES, ZOOM, riskStyles, type Palette, type RiskStyle } from './style';
+import { COLORS, FIT_PADDING, SIZES, ZOOM, riskStyles, type Palette, type RiskStyle } from './style';
 
 export interface Insets {
   top: number;
@@ -52,8 +50,8 @@ export interface MapSceneOptions {
   session: GameSession;
   selection: SelectionBus;
   reducedMotion: boolean;
-  /** Canvas pixels per CSS pixel. */
-  pixelRatio: number;
+  /** The layout, backdrop and atlas, made before Phaser started (see prepare.ts). */
+  prepared: PreparedMap;
   onReady: () => void;
   onLegendKey?: () => void;
   palette: Palette;
@@ -61,19 +59,6 @@ export interface MapSceneOptions {
 
 /** The texture the backdrop's picture is shown with. */
 const BACKDROP = 'map-backdrop';
-/** The texture with every marker and fixed label (see atlas.ts). */
-const ATLAS = 'map-atlas';
-
-/** Labels, as Phaser's text drew them before they moved into the atlas: CSS pixels, a dark outline. */
-const LOOK = {
-  town: { size: SIZES.townLabel, weight: 'normal', color: COLORS.labelText, stroke: COLORS.labelStroke, strokeWidth: 3 },
-  capital: { size: SIZES.capitalLabel, weight: 'bold', color: COLORS.labelText, stroke: COLORS.labelStroke, strokeWidth: 3 },
-  townNote: { size: SIZES.townLabel - 2, weight: 'normal', color: COLORS.labelMuted, stroke: COLORS.labelStroke, strokeWidth: 3 },
-  fallenNote: { size: SIZES.townLabel - 2, weight: 'normal', color: COLORS.fallenText, stroke: COLORS.labelStroke, strokeWidth: 3 },
-  corridor: { size: SIZES.corridorLabel, weight: 'normal', italic: true, color: COLORS.corridorText, stroke: COLORS.labelStroke, strokeWidth: 3 },
-  blockade: { size: SIZES.corridorLabel, weight: 'bold', color: COLORS.blockadeText, stroke: COLORS.labelStroke, strokeWidth: 3 },
-} as const satisfies Record<string, TextLook>;
-
 /** Draw order in the scene. */
 const DEPTH = {
   backdrop: 0,
@@ -154,7 +139,7 @@ export class MapScene extends Phaser.Scene {
 
   private readonly backdrop: Backdrop;
   private backdropImage!: Phaser.GameObjects.Image;
-  private atlas!: MapAtlas;
+  private readonly atlas: MapAtlas;
   private readonly risk: Record<RiskLevel, RiskStyle>;
   private corridorLabels: CorridorLabel[] = [];
   /** Where corridor names were put, CSS px: town labels keep clear of them. */
@@ -162,7 +147,7 @@ export class MapScene extends Phaser.Scene {
   private towns = new Map<string, TownSprite>();
   private labels = new Map<string, LabelSprite>();
   private patrols = new Map<string, PinnedSprite & { road: string }>();
-  private intel = new Map<string, PinnedSprite & { marker: IntelMarker; text: Phaser.GameObjects.Text; icon: Phaser.GameObjects.Image }>();
+  private intel = new Map<string, PinnedSprite & { marker: IntelMarker; text: Phaser.GameObjects.Image; icon: Phaser.GameObjects.Image }>();
   private convoys!: ConvoyLayer;
   /** Over the canvas: the convoys and the selection ring, as HTML (see convoy-layer.ts). */
   private overlay!: HTMLElement;
@@ -187,25 +172,23 @@ export class MapScene extends Phaser.Scene {
     this.session = options.session;
     this.selection = options.selection;
     this.reducedMotion = options.reducedMotion;
-    this.u = options.pixelRatio;
+    this.u = options.prepared.pixelRatio;
     this.ctx = options.session.ctx;
-    this.layout = buildLayout(this.ctx);
+    this.layout = options.prepared.layout;
+    this.bounds = options.prepared.bounds;
     this.state = options.session.state;
     this.speed = options.session.speed;
-    this.backdrop = new Backdrop(this.u);
+    this.backdrop = options.prepared.backdrop;
+    this.atlas = options.prepared.atlas;
     this.risk = riskStyles(options.palette);
   }
 
   // --- lifecycle ----------------------------------------------------------------------------
 
   create(): void {
-    this.atlas = new MapAtlas(this.u, ATLAS);
-    for (const key of ICON_KEYS) this.atlas.icon(key);
-    this.drawLabels(this.atlas);
-    this.atlas.build(this.textures);
+    this.atlas.register(this.textures);
     // The backdrop's texture is made when its picture is first drawn (see showBackdrop).
     this.backdropImage = this.add.image(0, 0, '__WHITE').setOrigin(0).setDepth(DEPTH.backdrop).setVisible(false);
-    this.setBounds(DEFAULT_BBOX);
     this.createCorridorLabels();
     this.createTowns();
     this.overlay = document.createElement('div');
@@ -322,28 +305,6 @@ export class MapScene extends Phaser.Scene {
     source.update();
   }
 
-  /** The geography arrives after the scene starts (it is fetched in parallel with Phaser's boot). */
-  setGeography(geography: Geography | null): void {
-    const project = this.layout.projection.project;
-    const names: CountryName[] = [];
-    for (const country of geography?.countries ?? []) {
-      if (!country.label) continue;
-      names.push({
-        text: countryName(country.iso2, country.name).toLocaleUpperCase(lang()),
-        at: project(country.label[0], country.label[1]),
-        mali: country.iso2 === 'ML',
-      });
-    }
-    this.backdrop.setGeography(geography, project, names);
-    if (!geography) return;
-    this.setBounds(geography.bbox);
-    this.appliedZoom = -1;
-    this.viewDirty = true;
-    this.labelsDirty = true;
-    this.resizeView(this.view.width, this.view.height, false);
-  }
-
-  /** The canvas changed size (CSS pixels × pixel ratio already applied by the caller). */
   /**
    * The canvas changed size, or the page's panels now cover other parts of it (`insets`, CSS
    * pixels). A view the player has not moved is fitted again; a moved one keeps its centre
@@ -372,10 +333,6 @@ export class MapScene extends Phaser.Scene {
     const right = Math.min(this.insets.right, width / 3);
     const bottom = Math.min(this.insets.bottom, height / 3);
     return { x: left, y: top, width: width - left - right, height: height - top - bottom };
-  }
-
-  private setBounds(bbox: readonly [number, number, number, number]): void {
-    this.bounds = projectBox(this.layout.projection, bbox);
   }
 
   // --- camera -------------------------------------------------------------------------------
@@ -512,36 +469,19 @@ export class MapScene extends Phaser.Scene {
     return unit?.task.kind === 'patrol' ? unit.task.road : undefined;
   }
 
-  /**
-   * Every label the map can show, into the atlas: town names, the notes under them in each
-   * state they can be in (a border town's country, open or closed; a fallen town), corridor
-   * names and their blockade note.
-   */
-  private drawLabels(atlas: MapAtlas): void {
-    for (const town of this.ctx.level.towns) atlas.text(`name:${town.id}`, town.name, town.kind === 'capital' ? LOOK.capital : LOOK.town);
-    for (const entry of this.ctx.level.entryPoints) {
-      const country = countryName(entry.country, entry.country).toLocaleUpperCase(lang());
-      atlas.text(`note:${entry.id}:open`, country, LOOK.townNote);
-      atlas.text(`note:${entry.id}:closed`, `${country} · ${t('map.closed')}`, LOOK.townNote);
-    }
-    atlas.text('note:fallen', t('map.fallen'), LOOK.fallenNote);
-    for (const corridor of this.ctx.level.corridors) atlas.text(`corridor:${corridor.id}`, pick(corridor.name).replace(/\s*\(.*\)\s*$/, ''), LOOK.corridor);
-    atlas.text('corridor:blockade', t('map.blockade'), LOOK.blockade);
-  }
-
   /** An image of an atlas frame, at one CSS pixel per unit of its parent (markers and labels are counter-scaled containers). */
   private atlasImage(frame: string): Phaser.GameObjects.Image {
-    return this.add.image(0, 0, ATLAS, frame).setScale(1 / this.u);
+    return this.add.image(0, 0, this.atlas.key, frame).setScale(1 / this.u);
   }
 
   private createCorridorLabels(): void {
     for (const corridor of this.ctx.level.corridors) {
       const road = this.corridorLabelRoad(corridor.id);
       if (!road) continue;
-      const nameSize = this.atlas.size(`corridor:${corridor.id}`);
-      const noteSize = this.atlas.size('corridor:blockade');
-      const name = this.atlasImage(`corridor:${corridor.id}`).setOrigin(0.5, 0);
-      const note = this.atlasImage('corridor:blockade').setOrigin(0.5, 0).setY(nameSize.height - 2).setVisible(false);
+      const nameSize = this.atlas.size(TEXT_FRAME.corridor(corridor.id));
+      const noteSize = this.atlas.size(TEXT_FRAME.blockade);
+      const name = this.atlasImage(TEXT_FRAME.corridor(corridor.id)).setOrigin(0.5, 0);
+      const note = this.atlasImage(TEXT_FRAME.blockade).setOrigin(0.5, 0).setY(nameSize.height - 2).setVisible(false);
       const container = this.add.container(0, 0, [name, note]).setDepth(DEPTH.corridorLabel);
       this.corridorLabels.push({ id: corridor.id, road, container, name, note, nameSize, noteSize });
     }
@@ -633,9 +573,9 @@ export class MapScene extends Phaser.Scene {
       const radius = kind === 'capital' ? SIZES.capital : kind === 'border' ? SIZES.entry + 1 : SIZES.rural + 1;
       this.towns.set(town.id, { id: town.id, kind, entry, container, marker, shields: [], radius });
 
-      const nameSize = this.atlas.size(`name:${town.id}`);
-      const name = this.atlasImage(`name:${town.id}`).setOrigin(0);
-      const sub = this.atlasImage('note:fallen').setOrigin(0).setY(nameSize.height - 4).setVisible(false);
+      const nameSize = this.atlas.size(TEXT_FRAME.townName(town.id));
+      const name = this.atlasImage(TEXT_FRAME.townName(town.id)).setOrigin(0);
+      const sub = this.atlasImage(TEXT_FRAME.fallen).setOrigin(0).setY(nameSize.height - 4).setVisible(false);
       const label = this.add.container(0, 0, [name, sub]).setDepth(DEPTH.label);
       const priority = kind === 'capital' ? 0 : kind === 'border' ? 1 : kind === 'city' ? 2 : 3;
       this.labels.set(town.id, { id: town.id, container: label, name, sub, nameSize, subFrame: '', width: nameSize.width, height: nameSize.height, priority, radius, box: null });
@@ -675,7 +615,7 @@ export class MapScene extends Phaser.Scene {
         shield.setFrame(i < status.garrison ? ICON.shield : ICON.shieldArriving);
         shield.setPosition(sprite.radius + 4 + i * 9, -sprite.radius - 4);
       });
-      const sub = entry ? `note:${entry.id}:${entry.open ? 'open' : 'closed'}` : status.control === 'fallen' ? 'note:fallen' : '';
+      const sub = entry ? TEXT_FRAME.entryNote(entry.id, entry.open) : status.control === 'fallen' ? TEXT_FRAME.fallen : '';
       if (sub !== label.subFrame) {
         label.subFrame = sub;
         if (sub) label.sub.setFrame(sub);
@@ -766,7 +706,7 @@ export class MapScene extends Phaser.Scene {
       seen.add(marker.unit);
       let pin = this.patrols.get(marker.unit);
       if (!pin) {
-        const obj = this.add.image(0, 0, ATLAS, ICON.shield).setDepth(DEPTH.unit);
+        const obj = this.add.image(0, 0, this.atlas.key, ICON.shield).setDepth(DEPTH.unit);
         pin = { obj, at: seg.mid, offset: { x: 0, y: 0 }, road: marker.road };
         this.patrols.set(marker.unit, pin);
       }
@@ -793,7 +733,7 @@ export class MapScene extends Phaser.Scene {
       const icon = marker.kind === 'ambush' ? ICON.ambush : marker.kind === 'checkpoint' ? ICON.checkpoint : ICON.cell;
       if (!pin) {
         const image = this.atlasImage(icon);
-        const text = addText(this, 11, 0, '', this.textStyle(SIZES.intelLabel, '#f6ef9a', 'bold')).setOrigin(0, 0.5);
+        const text = this.atlasImage(TEXT_FRAME.confidence(marker.confidence)).setOrigin(0, 0.5).setX(11);
         const obj = this.add.container(0, 0, [image, text]).setDepth(DEPTH.intel);
         pin = { obj, at: place.at, offset: place.offset, marker, text, icon: image };
         this.intel.set(marker.key, pin);
@@ -802,8 +742,7 @@ export class MapScene extends Phaser.Scene {
       pin.at = place.at;
       pin.offset = place.offset;
       pin.icon.setFrame(icon);
-      const label = formatPercent(marker.confidence);
-      if (pin.text.text !== label) pin.text.setText(label);
+      pin.text.setFrame(TEXT_FRAME.confidence(marker.confidence));
       const { alpha, scale } = intelEmphasis(marker);
       pin.obj.setAlpha(alpha);
       pin.icon.setScale(scale / this.u);
@@ -999,15 +938,4 @@ export class MapScene extends Phaser.Scene {
     return road ? { kind: 'road', id: road } : null;
   }
 
-  private textStyle(size: number, color: string, fontStyle: string): Phaser.Types.GameObjects.Text.TextStyle {
-    return {
-      fontFamily: FONT,
-      fontSize: `${size}px`,
-      fontStyle,
-      color,
-      stroke: COLORS.labelStroke,
-      strokeThickness: 3,
-      resolution: this.u,
-    };
-  }
 }
