@@ -15,7 +15,6 @@ import { applyDisplaySettings, defaultSettings, loadSettings, saveSettings, want
 import { guardSlot } from './app/storage';
 import type { GameAudio } from './audio';
 import { downloadText } from './ui/dom';
-import { loadGeography } from './scenes/geography';
 import type { Reason } from './sim/reason';
 import { NO_SETTINGS, scenarioContext } from './sim/scenario';
 import type { Difficulty } from './sim/state';
@@ -310,14 +309,13 @@ function ensureAudio(): Promise<GameAudio> {
  * The game's code and map data, fetched once: as soon as a game is asked for, or while the
  * menu sits idle, so that Start does not wait on the network.
  */
-let gameModules: { hud: Promise<typeof import('./ui/hud')>; scenes: Promise<typeof import('./scenes')> } | undefined;
+let gameModules:
+  | { hud: Promise<typeof import('./ui/hud')>; prepare: Promise<typeof import('./scenes/prepare')>; scenes: Promise<typeof import('./scenes')> }
+  | undefined;
 function preloadGame(): NonNullable<typeof gameModules> {
-  // All at once: the map's data does not wait for the map's code, nor the sounds for either.
-  if (!gameModules) {
-    void loadGeography();
-    void ensureAudio();
-    gameModules = { hud: import('./ui/hud'), scenes: import('./scenes') };
-  }
+  // All at once: the map's start (no Phaser in it) does not wait for Phaser's chunk. The
+  // sounds come after the map's first frame (see play).
+  gameModules ??= { hud: import('./ui/hud'), prepare: import('./scenes/prepare'), scenes: import('./scenes') };
   return gameModules;
 }
 
@@ -331,6 +329,7 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
   setScreen('playing');
   performance.mark('lifeline:play');
   const modules = preloadGame();
+  const mapData = modules.prepare.then(({ loadMapData }) => loadMapData(session.ctx.level));
   // The HUD goes up while the map's code (Phaser, the biggest file) is still arriving.
   const { mountHud } = await modules.hud;
   performance.mark('lifeline:hud-module');
@@ -354,9 +353,12 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
   });
   setInsets(hudInsets());
   performance.mark('lifeline:hud-mounted');
+  // Then the map's pictures, still while Phaser arrives.
+  const prepared = modules.prepare.then(({ prepareMap }) => prepareMap(session, mapData));
+  void prepared.then(() => performance.mark('lifeline:map-prepared'));
   const { mountMap } = await modules.scenes;
   performance.mark('lifeline:map-module');
-  const map = await mountMap(session, mapRoot, { selection, reducedMotion });
+  const map = await mountMap(session, mapRoot, { selection, reducedMotion, prepared });
   const onInsets = (event: Event): void => {
     setInsets((event as CustomEvent<{ top: number; right: number; bottom: number }>).detail);
     map.resize();
@@ -371,6 +373,7 @@ async function play(session: GameSession, timeLimitMin?: number): Promise<void> 
     window.__ready ??= performance.now();
   });
   const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
+  // Sounds after the first frame: nothing plays before the player's first gesture anyway.
   const detachSound = (await ensureAudio()).attach(session);
   const stopSaving = session.onNewDay(() => void autosave(session));
 
@@ -479,7 +482,10 @@ async function boot(): Promise<void> {
   const linked = query.has('level') || query.has('s');
   if (linked) void preloadGame();
   const linkedLevel = query.get('level');
-  if (linkedLevel) void loadLevel(linkedLevel);
+  if (linkedLevel) {
+    void loadLevel(linkedLevel);
+    void preloadGame().prepare.then(({ fetchMapData }) => fetchMapData(linkedLevel));
+  }
   unlockAudioOnFirstGesture();
   setScreen('menu');
   wireMenu();
