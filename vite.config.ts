@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { levelsPlugin } from './build/levels-plugin';
+import { mapDataPlugin } from './build/map-data-plugin';
 import { phaserWithoutExtras } from './build/phaser-plugin';
 
 /** Every built page's policy: scripts only from the site itself, no plug-ins, no foreign frames. */
@@ -83,9 +84,67 @@ function offline(): Plugin[] {
   });
 }
 
+/** The lazily loaded modules that open a game: the map (with Phaser), its start before Phaser, the HUD. */
+const GAME_MODULES = ['src/scenes/index.ts', 'src/scenes/prepare.ts', 'src/ui/hud/index.ts'];
+
+/**
+ * A class link (`?level=…`, `?s=…`) opens the game at once, and its first frame waits for the
+ * map's code, the largest file. The page's own script asks for it only once it has arrived
+ * and run, so a tiny script of its own (`assets/class-link-*.js`, async, from the site like
+ * every script) asks for the game's chunks as soon as the page is parsed: the same files the
+ * page imports later, as module preloads, so nothing is fetched twice. The menu alone
+ * fetches none of them. Build only: the dev server serves modules one by one.
+ */
+export function classLinkPreload(): Plugin {
+  let script: string | undefined;
+  return {
+    name: 'class-link-preload',
+    apply: 'build',
+    generateBundle: {
+      // Before the HTML is written (vite:build-html), which then reads `script`.
+      order: 'pre',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const entry = chunks.find((c) => c.isEntry && /[\\/]index\.html$/.test(c.facadeModuleId ?? ''));
+        const loaded = new Set<string>();
+        const visit = (file: string, into: Set<string>): void => {
+          if (into.has(file)) return;
+          into.add(file);
+          for (const next of byFile.get(file)?.imports ?? []) visit(next, into);
+        };
+        if (entry) visit(entry.fileName, loaded);
+        const wanted = new Set<string>();
+        for (const c of chunks) if (GAME_MODULES.some((m) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(m))) visit(c.fileName, wanted);
+        const files = [...wanted].filter((f) => !loaded.has(f)).sort();
+        if (files.length === 0) return;
+        const code =
+          `(()=>{const q=new URLSearchParams(location.search);if(!q.has("level")&&!q.has("s"))return;` +
+          `for(const f of ${JSON.stringify(files)}){const l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";l.href=new URL(f,document.baseURI).href;document.head.append(l)}})();\n`;
+        const ref = this.emitFile({ type: 'asset', name: 'class-link.js', source: code });
+        script = this.getFileName(ref);
+      },
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!script || !ctx.filename.endsWith('index.html')) return html;
+        return html.replace('</title>', `</title>\n    <script async src="./${script}"></script>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [contentSecurityPolicy(), levelsPlugin(resolve(import.meta.dirname, 'levels')), phaserWithoutExtras(import.meta.dirname), offline()],
+  plugins: [
+    contentSecurityPolicy(),
+    levelsPlugin(resolve(import.meta.dirname, 'levels')),
+    mapDataPlugin(resolve(import.meta.dirname, 'levels'), resolve(import.meta.dirname, 'assets/map/west-africa.json')),
+    phaserWithoutExtras(import.meta.dirname),
+    classLinkPreload(),
+    offline(),
+  ],
   // Sounds, icons and map data are served as files, not bundled into the game's JavaScript.
   publicDir: 'assets',
   build: {

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { levelsPlugin } from './build/levels-plugin';
+import { mapDataPlugin } from './build/map-data-plugin';
 import { phaserWithoutExtras } from './build/phaser-plugin';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, policyText } from './vite.config';
 
@@ -73,7 +74,7 @@ function embedAssets(): Plugin {
         const files = publicAssets();
         for (const [name, output] of Object.entries(bundle)) {
           if (name === 'index.html') continue;
-          if (output.type === 'asset' && /^levels\/[a-z0-9-]+\.json$/.test(name)) files[name] = String(output.source);
+          if (output.type === 'asset' && /^(map\/)?levels\/[a-z0-9-]+\.json$/.test(name)) files[name] = String(output.source);
           delete bundle[name];
         }
         if (!files['levels/index.json']) throw new Error('the offline build found no levels/index.json to embed');
@@ -96,7 +97,7 @@ function embedAssets(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [offlinePage(), contentSecurityPolicy(), levelsPlugin(resolve(ROOT, 'levels')), phaserWithoutExtras(ROOT), viteSingleFile({ removeViteModuleLoader: true }), embedAssets()],
+  plugins: [offlinePage(), contentSecurityPolicy(), levelsPlugin(resolve(ROOT, 'levels')), mapDataPlugin(resolve(ROOT, 'levels'), join(ASSETS, 'map/west-africa.json')), phaserWithoutExtras(ROOT), viteSingleFile({ removeViteModuleLoader: true }), embedAssets()],
   // Nothing is copied beside the page: it needs nothing beside it.
   publicDir: false,
   build: {

@@ -16,7 +16,6 @@ import { applyDisplaySettings, defaultSettings, loadSettings, saveSettings, want
 import { guardSlot } from './app/storage';
 import type { GameAudio } from './audio';
 import { downloadText } from './ui/dom';
-import { loadGeography } from './scenes/geography';
 import type { Reason } from './sim/reason';
 import { NO_SETTINGS, scenarioContext } from './sim/scenario';
 import type { Difficulty } from './sim/state';
@@ -377,14 +376,13 @@ function ensureAudio(): Promise<GameAudio> {
  * The game's code and map data, fetched once: as soon as a game is asked for, or while the
  * menu sits idle, so that Start does not wait on the network.
  */
-let gameModules: { hud: Promise<typeof import('./ui/hud')>; scenes: Promise<typeof import('./scenes')> } | undefined;
+let gameModules:
+  | { hud: Promise<typeof import('./ui/hud')>; prepare: Promise<typeof import('./scenes/prepare')>; scenes: Promise<typeof import('./scenes')> }
+  | undefined;
 function preloadGame(): NonNullable<typeof gameModules> {
-  // All at once: the map's data does not wait for the map's code, nor the sounds for either.
-  if (!gameModules) {
-    void loadGeography();
-    void ensureAudio();
-    gameModules = { hud: import('./ui/hud'), scenes: import('./scenes') };
-  }
+  // All at once: the map's start (no Phaser in it) does not wait for Phaser's chunk. The
+  // sounds come after the map's first frame (see play).
+  gameModules ??= { hud: import('./ui/hud'), prepare: import('./scenes/prepare'), scenes: import('./scenes') };
   return gameModules;
 }
 
@@ -398,6 +396,7 @@ async function play(session: GameSession): Promise<void> {
   setScreen('playing');
   performance.mark('lifeline:play');
   const modules = preloadGame();
+  const mapData = modules.prepare.then(({ loadMapData }) => loadMapData(session.ctx.level));
   // The HUD goes up while the map's code (Phaser, the biggest file) is still arriving.
   const { mountHud } = await modules.hud;
   performance.mark('lifeline:hud-module');
@@ -421,9 +420,12 @@ async function play(session: GameSession): Promise<void> {
   });
   setInsets(hudInsets());
   performance.mark('lifeline:hud-mounted');
+  // Then the map's pictures, still while Phaser arrives.
+  const prepared = modules.prepare.then(({ prepareMap }) => prepareMap(session, mapData));
+  void prepared.then(() => performance.mark('lifeline:map-prepared'));
   const { mountMap } = await modules.scenes;
   performance.mark('lifeline:map-module');
-  const map = await mountMap(session, mapRoot, { selection, reducedMotion });
+  const map = await mountMap(session, mapRoot, { selection, reducedMotion, prepared });
   const onInsets = (event: Event): void => {
     setInsets((event as CustomEvent<{ top: number; right: number; bottom: number }>).detail);
     map.resize();
@@ -438,6 +440,7 @@ async function play(session: GameSession): Promise<void> {
     window.__ready ??= performance.now();
   });
   const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
+  // Sounds after the first frame: nothing plays before the player's first gesture anyway.
   const detachSound = (await ensureAudio()).attach(session);
   const stopSaving = session.onNewDay(() => void autosave(session));
 
@@ -546,7 +549,9 @@ async function boot(): Promise<void> {
   if (linkedLevel) {
     void listLevels().then(
       (index) => {
-        if (index.levels.some((l) => l.id === linkedLevel)) void loadLevel(linkedLevel);
+        if (!index.levels.some((l) => l.id === linkedLevel)) return;
+        void loadLevel(linkedLevel);
+        void preloadGame().prepare.then(({ fetchMapData }) => fetchMapData(linkedLevel));
       },
       () => undefined,
     );

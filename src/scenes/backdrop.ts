@@ -12,7 +12,7 @@
  * Geometry is in world units (the scene's coordinates); widths, dashes and text sizes are in
  * CSS pixels and keep their size at every zoom, like the markers Phaser draws.
  */
-import type { Geography, Ring } from './geography';
+import type { MapData } from './map-data';
 import type { Point, View } from './projection';
 import { COLORS, FONT, SIZES } from './style';
 
@@ -46,23 +46,6 @@ const NAME = {
 
 const css = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 
-function ringPath(ring: Ring, project: (lon: number, lat: number) => Point, close: boolean): Path2D {
-  const path = new Path2D();
-  ring.forEach(([lon, lat], i) => {
-    const p = project(lon, lat);
-    if (i === 0) path.moveTo(p.x, p.y);
-    else path.lineTo(p.x, p.y);
-  });
-  if (close) path.closePath();
-  return path;
-}
-
-function joined(paths: readonly Path2D[]): Path2D {
-  const all = new Path2D();
-  for (const path of paths) all.addPath(path);
-  return all;
-}
-
 export class Backdrop {
   readonly canvas: HTMLCanvasElement;
   private readonly g: CanvasRenderingContext2D;
@@ -73,14 +56,8 @@ export class Backdrop {
   private drawn: View | null = null;
   private dirty = true;
 
-  /**
-   * `pixelRatio`: canvas pixels per CSS pixel, as for the scene's canvas. `resize` is called
-   * before the picture changes size (a texture made from the canvas must follow).
-   */
-  constructor(
-    private readonly pixelRatio: number,
-    private readonly resize: (width: number, height: number) => void = () => undefined,
-  ) {
+  /** `pixelRatio`: canvas pixels per CSS pixel, as for the scene's canvas. */
+  constructor(private readonly pixelRatio: number) {
     this.canvas = document.createElement('canvas');
     // Drawn on the CPU (`willReadFrequently` asks for that): a few paths, now and then, are
     // faster there than through a software GPU, and the texture upload reads it anyway.
@@ -89,20 +66,18 @@ export class Backdrop {
     this.g = g;
   }
 
-  /** The country shapes and names (null: no geography, only roads). */
-  setGeography(geography: Geography | null, project: (lon: number, lat: number) => Point, names: readonly CountryName[]): void {
+  /** The country shapes (see map-data.ts; null: no geography, only roads) and names. */
+  setMapData(data: MapData | null, names: readonly CountryName[]): void {
     this.fills = [];
     this.outlines = [];
-    if (geography) {
+    if (data) {
       // The canvas is cleared to Mali's colour: only the sea and the neighbours are filled.
-      if (geography.sea) this.fills.push({ path: ringPath(geography.sea, project, true), color: css(COLORS.sea) });
-      const land = geography.countries.filter((c) => c.iso2 !== 'ML').flatMap((c) => c.polygons.map((ring) => ringPath(ring, project, true)));
-      this.fills.push({ path: joined(land), color: css(COLORS.land) });
-      const lines = (rings: readonly Ring[]): Path2D => joined(rings.map((ring) => ringPath(ring, project, false)));
-      const mali = lines(geography.maliBorder);
+      if (data.sea) this.fills.push({ path: new Path2D(data.sea), color: css(COLORS.sea) });
+      this.fills.push({ path: new Path2D(data.land), color: css(COLORS.land) });
+      const mali = new Path2D(data.maliBorder);
       this.outlines.push(
-        { path: lines(geography.coast), width: 1.2, color: css(COLORS.coast), alpha: 1 },
-        { path: lines(geography.borders), width: 1, color: css(COLORS.border), alpha: 1 },
+        { path: new Path2D(data.coast), width: 1.2, color: css(COLORS.coast), alpha: 1 },
+        { path: new Path2D(data.borders), width: 1, color: css(COLORS.border), alpha: 1 },
         // Mali's border: a soft wide glow under a crisp line, so the country reads at a glance.
         { path: mali, width: 5, color: css(COLORS.maliBorder), alpha: 0.12 },
         { path: mali, width: 1.6, color: css(COLORS.maliBorder), alpha: 0.9 },
@@ -141,7 +116,6 @@ export class Backdrop {
     this.drawn = { ...view };
     const { canvas, g, pixelRatio: u } = this;
     if (canvas.width !== view.width || canvas.height !== view.height) {
-      this.resize(view.width, view.height);
       canvas.width = view.width;
       canvas.height = view.height;
     }

@@ -13,7 +13,7 @@
 import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
 import type { Convoy, GameState } from '../sim/state';
-import { ICON, PILL } from './icons';
+import { ICON, PILL, type IconImage, type IconKey } from './icons';
 import type { Box } from './labels';
 import { pointAlong, routeKmOf, routeLengthKm, routePathOf, upNormal, type MapLayout, type RoutePath } from './layout';
 import { convoyInfo, type ConvoyInfo } from './model';
@@ -23,13 +23,6 @@ import { COLORS, FONT, SIZES } from './style';
 
 /** Convoy pills sit this far (CSS px) beside the road, so the road and the towns stay visible. */
 const CONVOY_OFFSET = 15;
-
-/** A marker picture: its URL and its size in CSS pixels. */
-export interface IconImage {
-  url: string;
-  width: number;
-  height: number;
-}
 
 export interface ConvoySprite {
   id: number;
@@ -49,7 +42,7 @@ export interface ConvoySprite {
   angle: number;
   /** Pill centre relative to the convoy's point, CSS px. */
   pillOffset: Point;
-  pillIcon: string;
+  pillIcon: IconKey;
   ending: 'arrived' | 'returned' | null;
   /** Convoys drawn on top of each other are shown as one pill: the first one's (the leader). */
   leader: number | null;
@@ -65,7 +58,7 @@ export interface ConvoyHost {
   overlay: HTMLElement;
   ctx: LevelContext;
   layout: MapLayout;
-  icon(key: string): IconImage;
+  icon(key: IconKey): IconImage;
   /** A world point in CSS pixels on the canvas. */
   cssPoint(p: Point): Point;
   hourFraction(): number;

@@ -1,12 +1,13 @@
 /**
- * The map's markers, drawn once with Canvas 2D into textures at the device's resolution, so
- * that the scene draws images (batched, cheap) rather than replaying vector paths every
- * frame, and HTML over the map can show the very same pictures. Each texture
- * is `scale` texture pixels per CSS pixel; images using them are shown at 1/scale.
+ * The map's markers as vector shapes: SVG path data in CSS pixels, with their fill and
+ * stroke. One description serves both places a marker appears: the map's atlas texture draws
+ * it with Canvas 2D (`new Path2D(d)`, see atlas.ts), and HTML over the map (convoys, the
+ * selection ring, the legend) shows it as an SVG image, which costs no picture encoding.
+ * Pure data, no DOM: computed once when the module loads and tested under Node.
+ *
  * Shapes carry meaning on their own (star, circle, square, crossed square, diamond, shield,
  * triangle, bar): colour is never the only cue.
  */
-import type * as Phaser from 'phaser';
 import { COLORS, SIZES } from './style';
 
 export const ICON = {
@@ -38,114 +39,60 @@ export type IconKey = (typeof ICON)[keyof typeof ICON];
 /** Convoy pill size in CSS pixels. */
 export const PILL = { width: 30, height: 17 } as const;
 
+/** A colour (0xRRGGBB) and its opacity. */
+export interface Paint {
+  color: number;
+  alpha: number;
+}
+
+/** One path of a marker, filled and then stroked (as SVG paints it). */
+export interface IconPart {
+  /** SVG path data, CSS pixels, y down. */
+  d: string;
+  fill?: Paint;
+  stroke?: Paint & { width: number };
+}
+
+export interface IconShape {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  parts: readonly IconPart[];
+}
+
 interface Point {
   x: number;
   y: number;
 }
 
-const rgba = (color: number, alpha: number): string => `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+// --- path data ----------------------------------------------------------------------------------
 
-/** The few drawing calls the markers need, in the words of Phaser's Graphics, on a 2D canvas. */
-class Pen {
-  constructor(private readonly g: CanvasRenderingContext2D) {}
+/** Numbers in path data: three decimals are a thousandth of a CSS pixel. */
+const n = (value: number): string => String(Math.round(value * 1000) / 1000);
 
-  fillStyle(color: number, alpha = 1): void {
-    this.g.fillStyle = rgba(color, alpha);
-  }
+const polygon = (points: readonly Point[], close = true): string => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)} ${n(p.y)}`).join('') + (close ? 'Z' : '');
 
-  lineStyle(width: number, color: number, alpha = 1): void {
-    this.g.lineWidth = width;
-    this.g.strokeStyle = rgba(color, alpha);
-  }
+const line = (x1: number, y1: number, x2: number, y2: number): string => `M${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}`;
 
-  beginPath(): void {
-    this.g.beginPath();
-  }
+const rect = (x: number, y: number, width: number, height: number): string => `M${n(x)} ${n(y)}h${n(width)}v${n(height)}h${n(-width)}Z`;
 
-  arc(x: number, y: number, radius: number, start: number, end: number, anticlockwise = false): void {
-    this.g.arc(x, y, radius, start, end, anticlockwise);
-  }
-
-  strokePath(): void {
-    this.g.stroke();
-  }
-
-  fillCircle(x: number, y: number, radius: number): void {
-    this.g.beginPath();
-    this.g.arc(x, y, radius, 0, Math.PI * 2);
-    this.g.fill();
-  }
-
-  strokeCircle(x: number, y: number, radius: number): void {
-    this.g.beginPath();
-    this.g.arc(x, y, radius, 0, Math.PI * 2);
-    this.g.stroke();
-  }
-
-  fillRect(x: number, y: number, width: number, height: number): void {
-    this.g.fillRect(x, y, width, height);
-  }
-
-  strokeRect(x: number, y: number, width: number, height: number): void {
-    this.g.strokeRect(x, y, width, height);
-  }
-
-  fillRoundedRect(x: number, y: number, width: number, height: number, radius: number): void {
-    this.roundedRect(x, y, width, height, radius);
-    this.g.fill();
-  }
-
-  strokeRoundedRect(x: number, y: number, width: number, height: number, radius: number): void {
-    this.roundedRect(x, y, width, height, radius);
-    this.g.stroke();
-  }
-
-  fillPoints(points: readonly Point[], closeShape = false): void {
-    this.polygon(points, closeShape);
-    this.g.fill();
-  }
-
-  strokePoints(points: readonly Point[], closeShape = false, closePath = false): void {
-    this.polygon(points, closeShape || closePath);
-    this.g.stroke();
-  }
-
-  lineBetween(x1: number, y1: number, x2: number, y2: number): void {
-    this.g.beginPath();
-    this.g.moveTo(x1, y1);
-    this.g.lineTo(x2, y2);
-    this.g.stroke();
-  }
-
-  private polygon(points: readonly Point[], close: boolean): void {
-    this.g.beginPath();
-    points.forEach((p, i) => (i === 0 ? this.g.moveTo(p.x, p.y) : this.g.lineTo(p.x, p.y)));
-    if (close) this.g.closePath();
-  }
-
-  private roundedRect(x: number, y: number, width: number, height: number, radius: number): void {
-    const r = Math.min(radius, width / 2, height / 2);
-    this.g.beginPath();
-    this.g.moveTo(x + r, y);
-    this.g.arcTo(x + width, y, x + width, y + height, r);
-    this.g.arcTo(x + width, y + height, x, y + height, r);
-    this.g.arcTo(x, y + height, x, y, r);
-    this.g.arcTo(x, y, x + width, y, r);
-    this.g.closePath();
-  }
+function circle(cx: number, cy: number, r: number): string {
+  return `M${n(cx - r)} ${n(cy)}A${n(r)} ${n(r)} 0 1 0 ${n(cx + r)} ${n(cy)}A${n(r)} ${n(r)} 0 1 0 ${n(cx - r)} ${n(cy)}Z`;
 }
 
-type Draw = (g: Pen, s: number) => void;
+/** An arc clockwise on screen from `start` to `end` radians (as Canvas 2D's `arc` without `anticlockwise`). */
+function arc(cx: number, cy: number, r: number, start: number, end: number): string {
+  const large = end - start > Math.PI ? 1 : 0;
+  return `M${n(cx + r * Math.cos(start))} ${n(cy + r * Math.sin(start))}A${n(r)} ${n(r)} 0 ${large} 1 ${n(cx + r * Math.cos(end))} ${n(cy + r * Math.sin(end))}`;
+}
 
-function make(scene: Phaser.Scene, key: string, width: number, height: number, scale: number, draw: Draw): void {
-  if (scene.textures.exists(key)) scene.textures.remove(key);
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.ceil(width * scale);
-  canvas.height = Math.ceil(height * scale);
-  const g = canvas.getContext('2d');
-  if (!g) return;
-  draw(new Pen(g), scale);
-  scene.textures.addCanvas(key, canvas);
+function roundedRect(x: number, y: number, width: number, height: number, radius: number): string {
+  const r = Math.min(radius, width / 2, height / 2);
+  const corner = (dx: number, dy: number): string => `A${n(r)} ${n(r)} 0 0 1 ${n(dx)} ${n(dy)}`;
+  return (
+    `M${n(x + r)} ${n(y)}H${n(x + width - r)}${corner(x + width, y + r)}V${n(y + height - r)}${corner(x + width - r, y + height)}` +
+    `H${n(x + r)}${corner(x, y + height - r)}V${n(y + r)}${corner(x + r, y)}Z`
+  );
 }
 
 function starPoints(cx: number, cy: number, outer: number, inner: number, points = 5): Point[] {
@@ -171,187 +118,147 @@ function shieldPoints(cx: number, cy: number, w: number, h: number): Point[] {
   ];
 }
 
-function pill(g: Pen, s: number, fill: number, stroke: number, strokeWidth: number, hollow = false): void {
-  const w = PILL.width * s;
-  const h = PILL.height * s;
-  const pad = 1.5 * s;
-  g.fillStyle(COLORS.casing, hollow ? 0.85 : 1);
-  g.fillRoundedRect(pad, pad, w - 2 * pad, h - 2 * pad, (h - 2 * pad) / 2);
-  if (!hollow) {
-    g.fillStyle(fill, 1);
-    g.fillRoundedRect(pad, pad, w - 2 * pad, h - 2 * pad, (h - 2 * pad) / 2);
-  }
-  g.lineStyle(strokeWidth * s, stroke, 1);
-  g.strokeRoundedRect(pad, pad, w - 2 * pad, h - 2 * pad, (h - 2 * pad) / 2);
+const diamond = (c: number, r: number): Point[] => [
+  { x: c, y: c - r },
+  { x: c + r, y: c },
+  { x: c, y: c + r },
+  { x: c - r, y: c },
+];
+
+// --- the markers --------------------------------------------------------------------------------
+
+const paint = (color: number, alpha = 1): Paint => ({ color, alpha });
+const pen = (width: number, color: number, alpha = 1): Paint & { width: number } => ({ width, color, alpha });
+
+const dark = COLORS.casing;
+const cream = COLORS.townFill;
+
+function pill(fill: number, stroke: number, strokeWidth: number, hollow = false): IconShape {
+  const pad = 1.5;
+  const d = roundedRect(pad, pad, PILL.width - 2 * pad, PILL.height - 2 * pad, (PILL.height - 2 * pad) / 2);
+  const parts: IconPart[] = hollow
+    ? [{ d, fill: paint(dark, 0.85), stroke: pen(strokeWidth, stroke) }]
+    : [{ d, fill: paint(dark) }, { d, fill: paint(fill), stroke: pen(strokeWidth, stroke) }];
+  return { width: PILL.width, height: PILL.height, parts };
 }
 
-/** Create every marker texture for this device pixel ratio. */
-export function createIcons(scene: Phaser.Scene, scale: number): void {
-  const dark = COLORS.casing;
-  const cream = COLORS.townFill;
+/** Status badges at the left end of a convoy pill: a disc, and a sign on it. */
+const badge = (fill: number, sign: readonly IconPart[]): IconShape => ({
+  width: 16,
+  height: 16,
+  parts: [{ d: circle(8, 8, 6.8), fill: paint(fill), stroke: pen(1.6, dark) }, ...sign],
+});
 
-  make(scene, ICON.capital, 26, 26, scale, (g, s) => {
-    const points = starPoints(13 * s, 13.5 * s, SIZES.capital * s, SIZES.capital * 0.45 * s);
-    g.fillStyle(cream, 1);
-    g.fillPoints(points, true);
-    g.lineStyle(2 * s, dark, 1);
-    g.strokePoints(points, true, true);
-  });
+const shield = shieldPoints(7, 8, 11, 13.5);
+const entry = diamond(10, SIZES.entry + 1);
+const fallenR = SIZES.rural + 1;
 
-  make(scene, ICON.city, 16, 16, scale, (g, s) => {
-    g.fillStyle(cream, 1);
-    g.fillCircle(8 * s, 8 * s, SIZES.city * s);
-    g.lineStyle(2 * s, dark, 1);
-    g.strokeCircle(8 * s, 8 * s, SIZES.city * s);
-  });
-
-  make(scene, ICON.rural, 14, 14, scale, (g, s) => {
-    const r = SIZES.rural * s;
-    g.fillStyle(0xd9cfb8, 1);
-    g.fillRect(7 * s - r, 7 * s - r, 2 * r, 2 * r);
-    g.lineStyle(2 * s, dark, 1);
-    g.strokeRect(7 * s - r, 7 * s - r, 2 * r, 2 * r);
-  });
-
+export const ICON_SHAPES: Readonly<Record<IconKey, IconShape>> = {
+  [ICON.capital]: { width: 26, height: 26, parts: [{ d: polygon(starPoints(13, 13.5, SIZES.capital, SIZES.capital * 0.45)), fill: paint(cream), stroke: pen(2, dark) }] },
+  [ICON.city]: { width: 16, height: 16, parts: [{ d: circle(8, 8, SIZES.city), fill: paint(cream), stroke: pen(2, dark) }] },
+  [ICON.rural]: { width: 14, height: 14, parts: [{ d: rect(7 - SIZES.rural, 7 - SIZES.rural, 2 * SIZES.rural, 2 * SIZES.rural), fill: paint(0xd9cfb8), stroke: pen(2, dark) }] },
   // A fallen town: a larger crossed square in vermillion.
-  make(scene, ICON.fallen, 16, 16, scale, (g, s) => {
-    const r = (SIZES.rural + 1) * s;
-    const c = 8 * s;
-    g.fillStyle(COLORS.fallen, 1);
-    g.fillRect(c - r, c - r, 2 * r, 2 * r);
-    g.lineStyle(2 * s, dark, 1);
-    g.strokeRect(c - r, c - r, 2 * r, 2 * r);
-    g.lineStyle(2.2 * s, dark, 1);
-    g.lineBetween(c - r * 0.6, c - r * 0.6, c + r * 0.6, c + r * 0.6);
-    g.lineBetween(c - r * 0.6, c + r * 0.6, c + r * 0.6, c - r * 0.6);
-  });
-
-  const diamond = (c: number, r: number): Point[] => [
-    { x: c, y: c - r },
-    { x: c + r, y: c },
-    { x: c, y: c + r },
-    { x: c - r, y: c },
-  ];
-  make(scene, ICON.entryOpen, 20, 20, scale, (g, s) => {
-    const points = diamond(10 * s, (SIZES.entry + 1) * s);
-    g.fillStyle(cream, 1);
-    g.fillPoints(points, true);
-    g.lineStyle(2 * s, dark, 1);
-    g.strokePoints(points, true, true);
-    g.fillStyle(dark, 1);
-    g.fillCircle(10 * s, 10 * s, 2.2 * s);
-  });
+  [ICON.fallen]: {
+    width: 16,
+    height: 16,
+    parts: [
+      { d: rect(8 - fallenR, 8 - fallenR, 2 * fallenR, 2 * fallenR), fill: paint(COLORS.fallen), stroke: pen(2, dark) },
+      { d: line(8 - fallenR * 0.6, 8 - fallenR * 0.6, 8 + fallenR * 0.6, 8 + fallenR * 0.6) + line(8 - fallenR * 0.6, 8 + fallenR * 0.6, 8 + fallenR * 0.6, 8 - fallenR * 0.6), stroke: pen(2.2, dark) },
+    ],
+  },
+  [ICON.entryOpen]: { width: 20, height: 20, parts: [{ d: polygon(entry), fill: paint(cream), stroke: pen(2, dark) }, { d: circle(10, 10, 2.2), fill: paint(dark) }] },
   // Closed: hollow, with a bar across like a no-entry sign.
-  make(scene, ICON.entryClosed, 20, 20, scale, (g, s) => {
-    const points = diamond(10 * s, (SIZES.entry + 1) * s);
-    g.fillStyle(dark, 1);
-    g.fillPoints(points, true);
-    g.lineStyle(2 * s, cream, 1);
-    g.strokePoints(points, true, true);
-    g.lineBetween(6 * s, 10 * s, 14 * s, 10 * s);
-  });
-
-  make(scene, ICON.shield, 14, 16, scale, (g, s) => {
-    const points = shieldPoints(7 * s, 8 * s, 11 * s, 13.5 * s);
-    g.fillStyle(COLORS.unit, 1);
-    g.fillPoints(points, true);
-    g.lineStyle(1.6 * s, cream, 1);
-    g.strokePoints(points, true, true);
-  });
+  [ICON.entryClosed]: { width: 20, height: 20, parts: [{ d: polygon(entry), fill: paint(dark), stroke: pen(2, cream) }, { d: line(6, 10, 14, 10), stroke: pen(2, cream) }] },
+  [ICON.shield]: { width: 14, height: 16, parts: [{ d: polygon(shield), fill: paint(COLORS.unit), stroke: pen(1.6, cream) }] },
   // A unit still on its way: the same shield, hollow.
-  make(scene, ICON.shieldArriving, 14, 16, scale, (g, s) => {
-    const points = shieldPoints(7 * s, 8 * s, 11 * s, 13.5 * s);
-    g.fillStyle(dark, 0.85);
-    g.fillPoints(points, true);
-    g.lineStyle(1.8 * s, COLORS.unitLight, 1);
-    g.strokePoints(points, true, true);
-  });
+  [ICON.shieldArriving]: { width: 14, height: 16, parts: [{ d: polygon(shield), fill: paint(dark, 0.85), stroke: pen(1.8, COLORS.unitLight) }] },
+  // Intelligence: a warning triangle (ambush), a road barrier (checkpoint), an eye (armed men seen).
+  [ICON.ambush]: {
+    width: 20,
+    height: 18,
+    parts: [
+      { d: polygon([{ x: 10, y: 1.5 }, { x: 18.5, y: 16.5 }, { x: 1.5, y: 16.5 }]), fill: paint(COLORS.intel), stroke: pen(1.6, dark) },
+      { d: rect(9, 6.5, 2, 5.5) + rect(9, 13, 2, 2), fill: paint(dark) },
+    ],
+  },
+  [ICON.checkpoint]: {
+    width: 22,
+    height: 14,
+    parts: [
+      { d: rect(1.5, 3, 19, 8), fill: paint(COLORS.intel) },
+      { d: [0, 1, 2].map((i) => rect(5 + i * 5.5, 3, 2.5, 8)).join(''), fill: paint(dark) },
+      { d: rect(1.5, 3, 19, 8), stroke: pen(1.6, dark) },
+    ],
+  },
+  [ICON.cell]: {
+    width: 20,
+    height: 20,
+    parts: [
+      { d: circle(10, 10, 8.5), fill: paint(COLORS.intel), stroke: pen(1.6, dark) },
+      { d: arc(10, 15.5, 7.6, Math.PI * 1.22, Math.PI * 1.78) + arc(10, 4.5, 7.6, Math.PI * 0.22, Math.PI * 0.78), stroke: pen(1.6, dark) },
+      { d: circle(10, 10, 2.3), fill: paint(dark) },
+    ],
+  },
+  [ICON.convoyMoving]: pill(COLORS.convoyFill, dark, 1.5),
+  [ICON.convoyWaiting]: pill(COLORS.convoyFill, cream, 1.6, true),
+  [ICON.convoyHeld]: pill(COLORS.convoyHeld, dark, 1.5),
+  [ICON.convoyHalted]: pill(COLORS.convoyHalted, dark, 1.5),
+  [ICON.convoyDot]: { width: 10, height: 10, parts: [{ d: circle(5, 5, 3.2), fill: paint(cream), stroke: pen(1.6, dark) }] },
+  [ICON.arrow]: {
+    width: 12,
+    height: 12,
+    parts: [{ d: polygon([{ x: 11, y: 6 }, { x: 2, y: 1.5 }, { x: 4.5, y: 6 }, { x: 2, y: 10.5 }]), fill: paint(cream), stroke: pen(1.3, dark) }],
+  },
+  // Held (!), halted (pause), returning (U-turn).
+  [ICON.badgeHeld]: badge(COLORS.convoyHeld, [{ d: rect(7, 3.8, 2, 5.4) + rect(7, 10.4, 2, 2), fill: paint(dark) }]),
+  [ICON.badgeHalted]: badge(COLORS.convoyHalted, [{ d: rect(5, 4.5, 2.2, 7) + rect(8.8, 4.5, 2.2, 7), fill: paint(dark) }]),
+  [ICON.badgeReturning]: badge(cream, [
+    { d: arc(8, 8, 3.6, Math.PI * 0.9, Math.PI * 2.25), stroke: pen(1.8, dark) },
+    { d: polygon([{ x: 2.6, y: 6.2 }, { x: 6.6, y: 6.6 }, { x: 4.2, y: 10 }]), fill: paint(dark) },
+  ]),
+  [ICON.ring]: {
+    width: 40,
+    height: 40,
+    parts: [
+      { d: circle(20, 20, 15), stroke: pen(5, dark, 0.9) },
+      { d: circle(20, 20, 15), stroke: pen(2.5, COLORS.selection) },
+    ],
+  },
+};
 
-  // Intelligence: a warning triangle (ambush), a road barrier (checkpoint), a circle of dots (armed men seen).
-  make(scene, ICON.ambush, 20, 18, scale, (g, s) => {
-    const points = [{ x: 10 * s, y: 1.5 * s }, { x: 18.5 * s, y: 16.5 * s }, { x: 1.5 * s, y: 16.5 * s }];
-    g.fillStyle(COLORS.intel, 1);
-    g.fillPoints(points, true);
-    g.lineStyle(1.6 * s, dark, 1);
-    g.strokePoints(points, true, true);
-    g.fillStyle(dark, 1);
-    g.fillRect(9 * s, 6.5 * s, 2 * s, 5.5 * s);
-    g.fillRect(9 * s, 13 * s, 2 * s, 2 * s);
-  });
-  make(scene, ICON.checkpoint, 22, 14, scale, (g, s) => {
-    g.fillStyle(COLORS.intel, 1);
-    g.fillRect(1.5 * s, 3 * s, 19 * s, 8 * s);
-    g.fillStyle(dark, 1);
-    for (let i = 0; i < 3; i++) g.fillRect((5 + i * 5.5) * s, 3 * s, 2.5 * s, 8 * s);
-    g.lineStyle(1.6 * s, dark, 1);
-    g.strokeRect(1.5 * s, 3 * s, 19 * s, 8 * s);
-  });
-  make(scene, ICON.cell, 20, 20, scale, (g, s) => {
-    g.fillStyle(COLORS.intel, 1);
-    g.fillCircle(10 * s, 10 * s, 8.5 * s);
-    g.lineStyle(1.6 * s, dark, 1);
-    g.strokeCircle(10 * s, 10 * s, 8.5 * s);
-    // An eye: armed men were seen here.
-    g.lineStyle(1.6 * s, dark, 1);
-    g.beginPath();
-    g.arc(10 * s, 15.5 * s, 7.6 * s, Math.PI * 1.22, Math.PI * 1.78, false);
-    g.strokePath();
-    g.beginPath();
-    g.arc(10 * s, 4.5 * s, 7.6 * s, Math.PI * 0.22, Math.PI * 0.78, false);
-    g.strokePath();
-    g.fillStyle(dark, 1);
-    g.fillCircle(10 * s, 10 * s, 2.3 * s);
-  });
+export const ICON_KEYS = Object.keys(ICON_SHAPES) as IconKey[];
 
-  make(scene, ICON.convoyMoving, PILL.width, PILL.height, scale, (g, s) => pill(g, s, COLORS.convoyFill, dark, 1.5));
-  make(scene, ICON.convoyWaiting, PILL.width, PILL.height, scale, (g, s) => pill(g, s, COLORS.convoyFill, cream, 1.6, true));
-  make(scene, ICON.convoyHeld, PILL.width, PILL.height, scale, (g, s) => pill(g, s, COLORS.convoyHeld, dark, 1.5));
-  make(scene, ICON.convoyHalted, PILL.width, PILL.height, scale, (g, s) => pill(g, s, COLORS.convoyHalted, dark, 1.5));
-  make(scene, ICON.convoyDot, 10, 10, scale, (g, s) => {
-    g.fillStyle(cream, 1);
-    g.fillCircle(5 * s, 5 * s, 3.2 * s);
-    g.lineStyle(1.6 * s, dark, 1);
-    g.strokeCircle(5 * s, 5 * s, 3.2 * s);
-  });
-  make(scene, ICON.arrow, 12, 12, scale, (g, s) => {
-    const points = [{ x: 11 * s, y: 6 * s }, { x: 2 * s, y: 1.5 * s }, { x: 4.5 * s, y: 6 * s }, { x: 2 * s, y: 10.5 * s }];
-    g.fillStyle(cream, 1);
-    g.fillPoints(points, true);
-    g.lineStyle(1.3 * s, dark, 1);
-    g.strokePoints(points, true, true);
-  });
+// --- as SVG, for HTML ------------------------------------------------------------------------------
 
-  // Status badges at the left end of a convoy pill: held (!), halted (pause), returning (U-turn).
-  const badge = (g: Pen, s: number, fill: number): void => {
-    g.fillStyle(fill, 1);
-    g.fillCircle(8 * s, 8 * s, 6.8 * s);
-    g.lineStyle(1.6 * s, dark, 1);
-    g.strokeCircle(8 * s, 8 * s, 6.8 * s);
-    g.fillStyle(dark, 1);
-  };
-  make(scene, ICON.badgeHeld, 16, 16, scale, (g, s) => {
-    badge(g, s, COLORS.convoyHeld);
-    g.fillRect(7 * s, 3.8 * s, 2 * s, 5.4 * s);
-    g.fillRect(7 * s, 10.4 * s, 2 * s, 2 * s);
-  });
-  make(scene, ICON.badgeHalted, 16, 16, scale, (g, s) => {
-    badge(g, s, COLORS.convoyHalted);
-    g.fillRect(5 * s, 4.5 * s, 2.2 * s, 7 * s);
-    g.fillRect(8.8 * s, 4.5 * s, 2.2 * s, 7 * s);
-  });
-  make(scene, ICON.badgeReturning, 16, 16, scale, (g, s) => {
-    badge(g, s, cream);
-    g.lineStyle(1.8 * s, dark, 1);
-    g.beginPath();
-    g.arc(8 * s, 8 * s, 3.6 * s, Math.PI * 0.9, Math.PI * 2.25, false);
-    g.strokePath();
-    g.fillPoints([{ x: 2.6 * s, y: 6.2 * s }, { x: 6.6 * s, y: 6.6 * s }, { x: 4.2 * s, y: 10 * s }], true);
-  });
+export const hexColour = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 
-  make(scene, ICON.ring, 40, 40, scale, (g, s) => {
-    g.lineStyle(5 * s, dark, 0.9);
-    g.strokeCircle(20 * s, 20 * s, 15 * s);
-    g.lineStyle(2.5 * s, COLORS.selection, 1);
-    g.strokeCircle(20 * s, 20 * s, 15 * s);
+/** A marker as a standalone SVG document (Canvas 2D's miter limit, so both draw the same corners). */
+export function iconSvg(shape: IconShape): string {
+  const paths = shape.parts.map((part) => {
+    const fill = part.fill ? `fill="${hexColour(part.fill.color)}"${part.fill.alpha < 1 ? ` fill-opacity="${part.fill.alpha}"` : ''}` : 'fill="none"';
+    const stroke = part.stroke
+      ? ` stroke="${hexColour(part.stroke.color)}" stroke-width="${part.stroke.width}"${part.stroke.alpha < 1 ? ` stroke-opacity="${part.stroke.alpha}"` : ''}`
+      : '';
+    return `<path d="${part.d}" ${fill}${stroke}/>`;
   });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${shape.width}" height="${shape.height}" viewBox="0 0 ${shape.width} ${shape.height}" stroke-miterlimit="10">${paths.join('')}</svg>`;
+}
+
+/** A marker picture for HTML: a data URL and its size in CSS pixels. */
+export interface IconImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+const images = new Map<IconKey, IconImage>();
+
+export function iconImage(key: IconKey): IconImage {
+  let image = images.get(key);
+  if (!image) {
+    const shape = ICON_SHAPES[key];
+    image = { url: `data:image/svg+xml,${encodeURIComponent(iconSvg(shape))}`, width: shape.width, height: shape.height };
+    images.set(key, image);
+  }
+  return image;
 }

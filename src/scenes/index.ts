@@ -7,11 +7,12 @@ import * as Phaser from 'phaser';
 import { t } from '../app/i18n';
 import type { SelectionBus } from '../app/selection';
 import type { GameSession } from '../app/session';
-import { loadGeography } from './geography';
-import { isSoftwareContext, softwareWebGL } from './gpu';
+import { isSoftwareContext } from './gpu';
 import { createLegend, type Legend } from './legend';
-import { MapScene, type Insets } from './map-scene';
+import type { Insets } from './camera';
+import { MapScene } from './map-scene';
 import { OnDemandGame } from './on-demand-game';
+import { prepareMap, type PreparedMap } from './prepare';
 import { COLORS, pagePalette } from './style';
 
 export interface MapHandle {
@@ -28,6 +29,8 @@ export interface MapHandle {
 export interface MapOptions {
   selection: SelectionBus;
   reducedMotion: boolean;
+  /** The map's layout, backdrop and atlas, if the page started making them while Phaser loaded (see prepare.ts). */
+  prepared?: Promise<PreparedMap>;
 }
 
 /** A map that has not drawn after this long will not: the caller gets an error to show. */
@@ -58,11 +61,8 @@ function parentSize(parent: HTMLElement): { width: number; height: number } {
 }
 
 export async function mountMap(session: GameSession, parent: HTMLElement, options: MapOptions): Promise<MapHandle> {
-  const geography = loadGeography();
-  // Sharp on high-density screens, but capped: every extra canvas pixel costs fill rate on
-  // phones, and far more without a GPU (asked only where it matters: the probe takes time).
-  const density = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
-  const pixelRatio = density > 1 && softwareWebGL() ? 1 : density;
+  const prepared = await (options.prepared ?? prepareMap(session));
+  const pixelRatio = prepared.pixelRatio;
   const size = parentSize(parent);
 
   let legend: Legend | null = null;
@@ -73,7 +73,7 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
     session,
     selection: options.selection,
     reducedMotion: options.reducedMotion,
-    pixelRatio,
+    prepared,
     onReady: () => ready(),
     onLegendKey: () => legend?.toggle(),
     palette,
@@ -108,8 +108,6 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   }
   const gl = (game.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>).gl;
   if (!gl || isSoftwareContext(gl)) scene.glideFps = 20;
-  scene.setGeography(await geography);
-  performance.mark('lifeline:map-geography');
 
   const canvas = game.canvas;
   // Out of the flow, so that the canvas never props its parent open when the parent shrinks.
@@ -122,7 +120,7 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   canvas.style.display = 'block';
   canvas.style.outlineOffset = '-3px';
 
-  legend = createLegend(parent, (key) => (scene.icon(key).width > 0 ? scene.icon(key).url : null), size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
+  legend = createLegend(parent, size.width >= LEGEND_OPEN_MIN.width && size.height >= LEGEND_OPEN_MIN.height, palette);
 
   let last = { width: 0, height: 0, insets: '' };
   const resize = (): void => {

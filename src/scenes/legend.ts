@@ -1,10 +1,10 @@
 /**
  * The map's legend, as HTML over the canvas rather than pixels inside it: screen readers read
  * it, browser text zoom enlarges it, and its toggle is an ordinary button in the tab order.
- * The icons are the very textures the map draws, copied into <img> elements.
+ * The icons are the very shapes the map draws, as SVG pictures.
  */
 import { t, type StringKey } from '../app/i18n';
-import { ICON } from './icons';
+import { ICON, iconImage, type IconKey } from './icons';
 import { COLORS, riskStyles, type Palette } from './style';
 
 export interface Legend {
@@ -18,7 +18,7 @@ export interface Legend {
 let legends = 0;
 const hex = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 
-export function createLegend(parent: HTMLElement, iconSource: (key: string) => string | null, openInitially: boolean, palette: Palette): Legend {
+export function createLegend(parent: HTMLElement, openInitially: boolean, palette: Palette): Legend {
   const risk = riskStyles(palette);
   // A landmark of its own: what the map's shapes and colours mean.
   const root = document.createElement('aside');
@@ -94,7 +94,7 @@ export function createLegend(parent: HTMLElement, iconSource: (key: string) => s
 
   const symbols = document.createElement('ul');
   Object.assign(symbols.style, { listStyle: 'none', margin: '0', padding: '0', display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(10.5rem, 1fr))', gap: '2px 10px' });
-  const rows: [string, StringKey][] = [
+  const rows: [IconKey, StringKey][] = [
     [ICON.capital, 'map.legend.capital'],
     [ICON.city, 'map.legend.city'],
     [ICON.rural, 'map.legend.town'],
@@ -109,14 +109,11 @@ export function createLegend(parent: HTMLElement, iconSource: (key: string) => s
     Object.assign(item.style, { display: 'flex', alignItems: 'center', gap: '6px' });
     const box = document.createElement('span');
     Object.assign(box.style, { width: '26px', display: 'inline-flex', justifyContent: 'center', flex: 'none' });
-    const src = iconSource(icon);
-    if (src) {
-      const img = document.createElement('img');
-      img.src = src;
-      img.alt = '';
-      img.style.height = icon === ICON.convoyMoving ? '17px' : '16px';
-      box.append(img);
-    }
+    const img = document.createElement('img');
+    img.src = iconImage(icon).url;
+    img.alt = '';
+    img.style.height = icon === ICON.convoyMoving ? '17px' : '16px';
+    box.append(img);
     const label = document.createElement('span');
     label.textContent = t(key);
     item.append(box, label);

@@ -11,49 +11,33 @@
  */
 import type { Immutable } from 'immer';
 import * as Phaser from 'phaser';
-import { countryName, formatPercent, lang, pick, t } from '../app/i18n';
 import type { MapSelection, SelectionBus } from '../app/selection';
 import type { GameSession, SessionSnapshot } from '../app/session';
 import type { LevelContext } from '../sim/context';
 import type { GameState } from '../sim/state';
-import { Backdrop, type CountryName, type Stroke } from './backdrop';
-import { ConvoyLayer, iconPart, placeIcon, type IconImage } from './convoy-layer';
-import { DEFAULT_BBOX, type Geography } from './geography';
-import { ICON, createIcons } from './icons';
+import type { MapAtlas, Size } from './atlas';
+import type { Backdrop } from './backdrop';
+import { MapCamera, type Insets } from './camera';
+import { ConvoyLayer, iconPart, placeIcon } from './convoy-layer';
+import { corridorLabelRoad, placeCorridorLabel, type Obstacle } from './corridor-labels';
+import { pickAt } from './picking';
+import { ICON, iconImage, type IconImage, type IconKey } from './icons';
 import { attachMapInput } from './map-input';
-import { addText } from './text';
 import { placeLabels, type Anchor, type Box, type LabelRequest } from './labels';
-import { buildLayout, distanceToSegment, pointAlong, routeKmOf, routePathOf, upNormal, type MapLayout } from './layout';
-import { entryStatuses, intelEmphasis, intelMarkers, patrolMarkers, riskLevel, townStatuses, type IntelMarker, type RiskLevel } from './model';
-import {
-  centerOn,
-  clampView,
-  fitZoom,
-  projectBox,
-  screenToWorld,
-  viewCenter,
-  worldToScreen,
-  zoomAt,
-  type Point,
-  type Rect,
-  type View,
-  type ZoomLimits,
-} from './projection';
-import { COLORS, FIT_PADDING, FONT, SIZES, ZOOM, riskStyles, type Palette, type RiskStyle } from './style';
-
-export interface Insets {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
+import { TEXT_FRAME } from './map-text';
+import type { PreparedMap } from './prepare';
+import { routeKmOf, routePathOf, upNormal, type MapLayout } from './layout';
+import { roadStrokes, routeAhead, type RoadHighlights } from './road-strokes';
+import { entryStatuses, intelEmphasis, intelMarkers, patrolMarkers, townStatuses, type IntelMarker, type RiskLevel } from './model';
+import { screenToWorld, worldToScreen, type Point, type View } from './projection';
+import { SIZES, riskStyles, type Palette, type RiskStyle } from './style';
 
 export interface MapSceneOptions {
   session: GameSession;
   selection: SelectionBus;
   reducedMotion: boolean;
-  /** Canvas pixels per CSS pixel. */
-  pixelRatio: number;
+  /** The layout, backdrop and atlas, made before Phaser started (see prepare.ts). */
+  prepared: PreparedMap;
   onReady: () => void;
   onLegendKey?: () => void;
   palette: Palette;
@@ -61,7 +45,6 @@ export interface MapSceneOptions {
 
 /** The texture the backdrop's picture is shown with. */
 const BACKDROP = 'map-backdrop';
-
 /** Draw order in the scene. */
 const DEPTH = {
   backdrop: 0,
@@ -85,8 +68,13 @@ interface TownSprite {
 interface LabelSprite {
   id: string;
   container: Phaser.GameObjects.Container;
-  name: Phaser.GameObjects.Text;
-  sub: Phaser.GameObjects.Text;
+  name: Phaser.GameObjects.Image;
+  /** The note under the name (a border town's country, "fallen"): an atlas frame, or hidden. */
+  sub: Phaser.GameObjects.Image;
+  nameSize: Size;
+  /** The atlas frame the note shows ('' for none). */
+  subFrame: string;
+  /** The whole label, CSS pixels. */
   width: number;
   height: number;
   priority: number;
@@ -106,8 +94,10 @@ interface CorridorLabel {
   id: string;
   road: string;
   container: Phaser.GameObjects.Container;
-  name: Phaser.GameObjects.Text;
-  note: Phaser.GameObjects.Text;
+  name: Phaser.GameObjects.Image;
+  note: Phaser.GameObjects.Image;
+  nameSize: Size;
+  noteSize: Size;
 }
 
 export class MapScene extends Phaser.Scene {
@@ -120,22 +110,15 @@ export class MapScene extends Phaser.Scene {
   private state: Immutable<GameState>;
   private speed: number;
 
-  private view: View = { width: 1, height: 1, zoom: 1, scrollX: 0, scrollY: 0 };
-  private fit = 1;
-  /** Edges of the canvas covered by the page's panels, in canvas pixels: the view frames what is left. */
-  private insets: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
-  /** Whether the player has moved the view since it was last fitted (then a resize keeps their view). */
-  private fitted = true;
-  private limits: ZoomLimits = { min: 0.1, max: 10 };
-  private bounds: Rect = { x: 0, y: 0, width: 1, height: 1 };
+  private readonly camera: MapCamera;
   private appliedZoom = -1;
   private viewDirty = true;
   private labelsDirty = true;
   private roadsDirty = true;
 
   private readonly backdrop: Backdrop;
-  private backdropTexture!: Phaser.Textures.CanvasTexture;
   private backdropImage!: Phaser.GameObjects.Image;
+  private readonly atlas: MapAtlas;
   private readonly risk: Record<RiskLevel, RiskStyle>;
   private corridorLabels: CorridorLabel[] = [];
   /** Where corridor names were put, CSS px: town labels keep clear of them. */
@@ -143,13 +126,12 @@ export class MapScene extends Phaser.Scene {
   private towns = new Map<string, TownSprite>();
   private labels = new Map<string, LabelSprite>();
   private patrols = new Map<string, PinnedSprite & { road: string }>();
-  private intel = new Map<string, PinnedSprite & { marker: IntelMarker; text: Phaser.GameObjects.Text; icon: Phaser.GameObjects.Image }>();
+  private intel = new Map<string, PinnedSprite & { marker: IntelMarker; text: Phaser.GameObjects.Image; icon: Phaser.GameObjects.Image }>();
   private convoys!: ConvoyLayer;
   /** Over the canvas: the convoys and the selection ring, as HTML (see convoy-layer.ts). */
   private overlay!: HTMLElement;
   private ring!: HTMLElement;
   private ringBreath: Animation | null = null;
-  private readonly icons = new Map<string, IconImage>();
   private cleanups: (() => void)[] = [];
   /** Frames still to draw: the game draws only when something changed (see OnDemandGame). */
   private pendingFrames = 2;
@@ -169,22 +151,23 @@ export class MapScene extends Phaser.Scene {
     this.session = options.session;
     this.selection = options.selection;
     this.reducedMotion = options.reducedMotion;
-    this.u = options.pixelRatio;
+    this.u = options.prepared.pixelRatio;
     this.ctx = options.session.ctx;
-    this.layout = buildLayout(this.ctx);
+    this.layout = options.prepared.layout;
+    this.camera = new MapCamera(this.layout.focus, options.prepared.bounds, this.u);
     this.state = options.session.state;
     this.speed = options.session.speed;
-    this.backdrop = new Backdrop(this.u, (width, height) => this.backdropTexture.setSize(width, height));
+    this.backdrop = options.prepared.backdrop;
+    this.atlas = options.prepared.atlas;
     this.risk = riskStyles(options.palette);
   }
 
   // --- lifecycle ----------------------------------------------------------------------------
 
   create(): void {
-    createIcons(this, this.u);
-    this.backdropTexture = this.textures.addCanvas(BACKDROP, this.backdrop.canvas)!;
-    this.backdropImage = this.add.image(0, 0, BACKDROP).setOrigin(0).setDepth(DEPTH.backdrop);
-    this.setBounds(DEFAULT_BBOX);
+    this.atlas.register(this.textures);
+    // The backdrop's texture is made when its picture is first drawn (see showBackdrop).
+    this.backdropImage = this.add.image(0, 0, '__WHITE').setOrigin(0).setDepth(DEPTH.backdrop).setVisible(false);
     this.createCorridorLabels();
     this.createTowns();
     this.overlay = document.createElement('div');
@@ -272,101 +255,73 @@ export class MapScene extends Phaser.Scene {
     // In step with this frame: the still layers follow the camera without lag.
     if (this.backdrop.render(this.view)) {
       this.requestFrame();
-      this.backdropTexture.refresh();
+      this.showBackdrop();
       const corner = screenToWorld(this.view, 0, 0);
       // One canvas pixel per texture pixel: the picture was drawn for this very view.
       this.backdropImage.setPosition(corner.x, corner.y).setScale(1 / this.view.zoom);
     }
   }
 
-  /** The geography arrives after the scene starts (it is fetched in parallel with Phaser's boot). */
-  setGeography(geography: Geography | null): void {
-    const project = this.layout.projection.project;
-    const names: CountryName[] = [];
-    for (const country of geography?.countries ?? []) {
-      if (!country.label) continue;
-      names.push({
-        text: countryName(country.iso2, country.name).toLocaleUpperCase(lang()),
-        at: project(country.label[0], country.label[1]),
-        mali: country.iso2 === 'ML',
-      });
-    }
-    this.backdrop.setGeography(geography, project, names);
-    if (!geography) return;
-    this.setBounds(geography.bbox);
-    this.appliedZoom = -1;
-    this.viewDirty = true;
-    this.labelsDirty = true;
-    this.resizeView(this.view.width, this.view.height, false);
-  }
-
-  /** The canvas changed size (CSS pixels × pixel ratio already applied by the caller). */
   /**
-   * The canvas changed size, or the page's panels now cover other parts of it (`insets`, CSS
-   * pixels). A view the player has not moved is fitted again; a moved one keeps its centre
-   * and its zoom relative to the fit.
+   * Hand the backdrop's new picture to the GPU. A plain texture made from its canvas: Phaser's
+   * CanvasTexture would also read every pixel back into an array the map never uses, which
+   * for a picture the size of the screen cost more than drawing it.
    */
+  private showBackdrop(): void {
+    const canvas = this.backdrop.canvas;
+    if (!this.textures.exists(BACKDROP)) {
+      this.textures.addImage(BACKDROP, canvas as unknown as HTMLImageElement);
+      this.backdropImage.setTexture(BACKDROP).setVisible(true);
+      return;
+    }
+    const texture = this.textures.get(BACKDROP);
+    const source = texture.source[0]!;
+    if (source.width !== canvas.width || source.height !== canvas.height) {
+      source.updateSize(canvas.width, canvas.height);
+      texture.get().setSize(canvas.width, canvas.height);
+      this.backdropImage.setSizeToFrame();
+    }
+    source.update();
+  }
+
+  /** The canvas changed size, or the page's panels now cover other parts of it (see MapCamera.resize). */
   resizeView(width: number, height: number, initial: boolean, insets?: Insets): void {
-    const relative = this.view.zoom / this.fit;
-    const center = viewCenter(this.view);
-    if (insets) this.insets = { top: insets.top * this.u, right: insets.right * this.u, bottom: insets.bottom * this.u, left: insets.left * this.u };
-    this.view = { ...this.view, width, height };
-    const open = this.openArea();
-    const pad = { x: Math.min(FIT_PADDING.x * this.u, open.width * 0.1), y: Math.min(FIT_PADDING.y * this.u, open.height * 0.08) };
-    this.fit = fitZoom(open.width, open.height, this.layout.focus, pad.x, pad.y);
-    const cover = Math.max(width / this.bounds.width, height / this.bounds.height);
-    this.limits = { min: Math.max(this.fit * ZOOM.min, cover), max: Math.max(this.fit * ZOOM.max, cover) };
+    this.camera.resize(width, height, insets, initial);
     this.cameras.main.setSize(width, height);
-    if (initial || this.fitted) this.resetView();
-    else this.setView(centerOn({ ...this.view, zoom: this.fit * relative }, center.x, center.y));
-  }
-
-  /** The part of the canvas not covered by the page's panels, in canvas pixels (never less than a third of it). */
-  private openArea(): Rect {
-    const { width, height } = this.view;
-    const left = Math.min(this.insets.left, width / 3);
-    const top = Math.min(this.insets.top, height / 3);
-    const right = Math.min(this.insets.right, width / 3);
-    const bottom = Math.min(this.insets.bottom, height / 3);
-    return { x: left, y: top, width: width - left - right, height: height - top - bottom };
-  }
-
-  private setBounds(bbox: readonly [number, number, number, number]): void {
-    this.bounds = projectBox(this.layout.projection, bbox);
+    this.viewMoved();
   }
 
   // --- camera -------------------------------------------------------------------------------
 
-  private setView(view: View): void {
-    this.view = clampView(view, this.bounds, this.limits);
+  /** What the camera shows (canvas pixels). */
+  private get view(): View {
+    return this.camera.view;
+  }
+
+  private viewMoved(): void {
     this.viewDirty = true;
     this.requestFrame();
   }
 
-  /** The player moved the view: it is theirs until they reset it. */
-  private moveView(view: View): void {
-    this.setView(view);
-    this.fitted = false;
-  }
-
   /** Frame the level's towns in the open part of the canvas. */
   resetView(): void {
-    const focus = this.layout.focus;
-    const open = this.openArea();
-    const zoom = this.fit;
-    // Centre the towns on the open area's centre, not the canvas's.
-    const shiftX = (open.x + open.width / 2 - this.view.width / 2) / zoom;
-    const shiftY = (open.y + open.height / 2 - this.view.height / 2) / zoom;
-    this.setView(centerOn({ ...this.view, zoom }, focus.x + focus.width / 2 - shiftX, focus.y + focus.height / 2 - shiftY));
-    this.fitted = true;
+    this.camera.reset();
+    this.viewMoved();
   }
 
-  zoomBy(factor: number, sx = this.view.width / 2, sy = this.view.height / 2): void {
-    this.moveView(zoomAt(this.view, this.view.zoom * factor, sx, sy));
+  zoomBy(factor: number, sx?: number, sy?: number): void {
+    this.camera.zoomBy(factor, sx, sy);
+    this.viewMoved();
   }
 
   panBy(dxCss: number, dyCss: number): void {
-    this.moveView({ ...this.view, scrollX: this.view.scrollX + (dxCss * this.u) / this.view.zoom, scrollY: this.view.scrollY + (dyCss * this.u) / this.view.zoom });
+    this.camera.panBy(dxCss, dyCss);
+    this.viewMoved();
+  }
+
+  private moveView(view: View): void {
+    this.camera.move(view);
+    this.viewMoved();
   }
 
   private applyView(): void {
@@ -401,66 +356,20 @@ export class MapScene extends Phaser.Scene {
   /** The roads by risk, and the highlights of what is selected under them, for the backdrop. */
   private drawRoads(): void {
     this.roadsDirty = false;
-    const k = this.k;
-    const halos: Stroke[] = [];
-    /** Per risk level: whole roads (for the dark casing under them) and the lines drawn in the level's colour (dashed for high). */
-    const byLevel: Record<RiskLevel, { casings: Point[][]; lines: Point[][] }> = {
-      low: { casings: [], lines: [] },
-      medium: { casings: [], lines: [] },
-      high: { casings: [], lines: [] },
-    };
     const selected = this.selection.value;
-    const selectedRoad = selected?.kind === 'road' ? this.ctx.roads.get(selected.id) : undefined;
+    const road = selected?.kind === 'road' ? this.ctx.roads.get(selected.id) : undefined;
     const escorted = selected?.kind === 'unit' ? this.state.units.find((u) => u.id === selected.id)?.task : undefined;
     const routeOf = selected?.kind === 'convoy' ? selected.id : escorted?.kind === 'escort' ? escorted.convoy : undefined;
-    const convoyRoute = routeOf === undefined ? undefined : this.state.convoys.find((c) => c.id === routeOf);
+    const convoy = routeOf === undefined ? undefined : this.state.convoys.find((c) => c.id === routeOf);
     const patrolRoad = selected?.kind === 'unit' ? this.unitRoad(selected.id) : undefined;
-
-    for (const road of this.ctx.level.roads) {
-      const seg = this.layout.roads.get(road.id);
-      if (!seg) continue;
-      const level = riskLevel(road.risk);
-      const style = this.risk[level];
-      const whole = [seg.a, seg.b];
-      if (selectedRoad && road.id === selectedRoad.id) halos.push({ lines: [whole], width: style.width + 12, color: COLORS.selection, alpha: 0.45 });
-      else if (selectedRoad && road.corridor === selectedRoad.corridor) halos.push({ lines: [whole], width: style.width + 8, color: COLORS.selection, alpha: 0.14 });
-      if (patrolRoad === road.id) halos.push({ lines: [whole], width: style.width + 12, color: COLORS.unitLight, alpha: 0.4 });
-      byLevel[level].casings.push(whole);
-      const out = byLevel[level].lines;
-      if (style.dash) {
-        const [on, off] = style.dash;
-        const period = (on + off) * k;
-        const dx = Math.cos(seg.angle);
-        const dy = Math.sin(seg.angle);
-        // Dashes are laid out from the middle so both ends look alike.
-        const count = Math.max(1, Math.floor(seg.length / period));
-        const start = (seg.length - count * period + off * k) / 2;
-        for (let i = 0; i < count; i++) {
-          const s0 = start + i * period;
-          const s1 = s0 + on * k;
-          out.push([
-            { x: seg.a.x + dx * s0, y: seg.a.y + dy * s0 },
-            { x: seg.a.x + dx * s1, y: seg.a.y + dy * s1 },
-          ]);
-        }
-      } else out.push(whole);
-    }
-    if (convoyRoute) {
-      const path = this.convoys.pathOf(convoyRoute.id) ?? routePathOf(this.ctx, this.layout, convoyRoute);
-      const from = routeKmOf(this.ctx, convoyRoute);
-      const ahead = convoyRoute.status === 'returning' ? path.points.slice(0, convoyRoute.leg + 1).reverse() : path.points.slice(convoyRoute.leg + 1);
-      const here = pointAlong(path, from).point;
-      halos.push({ lines: [[here, ...ahead]], width: 14, color: COLORS.selection, alpha: 0.4 });
-    }
-    // Every casing (the road's width plus a dark rim) first, then every road's colour on top,
-    // so that roads meet cleanly at towns.
-    const levels = ['low', 'medium', 'high'] as const;
-    const strokes: Stroke[] = [
-      ...halos,
-      ...levels.map((level) => ({ lines: byLevel[level].casings, width: this.risk[level].width + 3, color: COLORS.casing, alpha: 0.95 })),
-      ...levels.map((level) => ({ lines: byLevel[level].lines, width: this.risk[level].width, color: this.risk[level].color, alpha: 1 })),
-    ].filter((stroke) => stroke.lines.length > 0);
-    this.backdrop.setStrokes(strokes);
+    const highlights: RoadHighlights = {
+      ...(road ? { road: { id: road.id, corridor: road.corridor } } : {}),
+      ...(patrolRoad ? { patrolRoad } : {}),
+      ...(convoy
+        ? { route: routeAhead(this.convoys.pathOf(convoy.id) ?? routePathOf(this.ctx, this.layout, convoy), routeKmOf(this.ctx, convoy), convoy.leg, convoy.status === 'returning') }
+        : {}),
+    };
+    this.backdrop.setStrokes(roadStrokes(this.ctx.level.roads, this.layout.roads, this.risk, this.k, highlights));
     this.requestFrame();
   }
 
@@ -469,30 +378,22 @@ export class MapScene extends Phaser.Scene {
     return unit?.task.kind === 'patrol' ? unit.task.road : undefined;
   }
 
-  private createCorridorLabels(): void {
-    for (const corridor of this.ctx.level.corridors) {
-      const road = this.corridorLabelRoad(corridor.id);
-      if (!road) continue;
-      const full = pick(corridor.name);
-      const short = full.replace(/\s*\(.*\)\s*$/, '');
-      const name = addText(this, 0, 0, short, this.textStyle(SIZES.corridorLabel, COLORS.corridorText, 'italic')).setOrigin(0.5, 0);
-      const note = addText(this, 0, name.height - 2, t('map.blockade'), this.textStyle(SIZES.corridorLabel, COLORS.blockadeText, 'bold')).setOrigin(0.5, 0).setVisible(false);
-      const container = this.add.container(0, 0, [name, note]).setDepth(DEPTH.corridorLabel);
-      this.corridorLabels.push({ id: corridor.id, road, container, name, note });
-    }
+  /** An image of an atlas frame, at one CSS pixel per unit of its parent (markers and labels are counter-scaled containers). */
+  private atlasImage(frame: string): Phaser.GameObjects.Image {
+    return this.add.image(0, 0, this.atlas.key, frame).setScale(1 / this.u);
   }
 
-  /** The longest road of a corridor on the shortest route from one of its entry points. */
-  private corridorLabelRoad(corridor: string): string | undefined {
-    let best: { id: string; km: number } | undefined;
-    for (const entry of this.ctx.entries.values()) {
-      if (entry.corridor !== corridor) continue;
-      for (const id of this.ctx.routes.get(entry.id)?.[0] ?? []) {
-        const road = this.ctx.roads.get(id);
-        if (road && road.corridor === corridor && (!best || road.km > best.km)) best = { id, km: road.km };
-      }
+  private createCorridorLabels(): void {
+    for (const corridor of this.ctx.level.corridors) {
+      const road = corridorLabelRoad(this.ctx, corridor.id);
+      if (!road) continue;
+      const nameSize = this.atlas.size(TEXT_FRAME.corridor(corridor.id));
+      const noteSize = this.atlas.size(TEXT_FRAME.blockade);
+      const name = this.atlasImage(TEXT_FRAME.corridor(corridor.id)).setOrigin(0.5, 0);
+      const note = this.atlasImage(TEXT_FRAME.blockade).setOrigin(0.5, 0).setY(nameSize.height - 2).setVisible(false);
+      const container = this.add.container(0, 0, [name, note]).setDepth(DEPTH.corridorLabel);
+      this.corridorLabels.push({ id: corridor.id, road, container, name, note, nameSize, noteSize });
     }
-    return best?.id;
   }
 
   /**
@@ -501,48 +402,23 @@ export class MapScene extends Phaser.Scene {
    */
   private placeCorridorLabels(): void {
     const blockaded = new Set<string>(this.state.blockaded);
-    const towns = [...this.towns.values()].map((town) => ({ at: this.cssPoint(this.layout.towns.get(town.id)!), radius: town.radius }));
+    const obstacles: Obstacle[] = [...this.towns.values()].map((town) => ({ at: this.cssPoint(this.layout.towns.get(town.id)!), radius: town.radius }));
     // Units on patrol and reports sit on or beside roads too.
-    for (const pin of [...this.patrols.values(), ...this.intel.values()]) towns.push({ at: this.cssPoint({ x: pin.obj.x, y: pin.obj.y }), radius: 10 });
+    for (const pin of [...this.patrols.values(), ...this.intel.values()]) obstacles.push({ at: this.cssPoint({ x: pin.obj.x, y: pin.obj.y }), radius: 10 });
     this.corridorBoxes = [];
     for (const label of this.corridorLabels) {
       const seg = this.layout.roads.get(label.road);
       if (!seg) continue;
       const blocked = blockaded.has(label.id);
       label.note.setVisible(blocked);
-      let angle = seg.angle;
-      if (angle > Math.PI / 2) angle -= Math.PI;
-      if (angle < -Math.PI / 2) angle += Math.PI;
-      const length = Math.max(label.name.width, blocked ? label.note.width : 0);
-      const height = label.name.height + (blocked ? label.note.height - 2 : 0);
-      const a = this.cssPoint(seg.a);
-      const b = this.cssPoint(seg.b);
-      const dir = { x: Math.cos(angle), y: Math.sin(angle) };
-      // Local +y of the rotated label points this way on screen.
-      const n = { x: -Math.sin(angle), y: Math.cos(angle) };
-      let center: Point | null = null;
-      if (Math.hypot(b.x - a.x, b.y - a.y) > length + 60) {
-        // Below the road first: convoy pills ride above it.
-        search: for (const side of [1, -1]) {
-          for (const t of [0.5, 0.38, 0.62, 0.28, 0.72]) {
-            const c = { x: a.x + (b.x - a.x) * t + n.x * side * (height / 2 + 5), y: a.y + (b.y - a.y) * t + n.y * side * (height / 2 + 5) };
-            const from = { x: c.x - (dir.x * length) / 2, y: c.y - (dir.y * length) / 2 };
-            const to = { x: c.x + (dir.x * length) / 2, y: c.y + (dir.y * length) / 2 };
-            if (towns.every((town) => distanceToSegment(town.at, from, to) > height / 2 + town.radius + 4)) {
-              center = c;
-              break search;
-            }
-          }
-        }
-      }
-      label.container.setVisible(center !== null);
-      if (!center) continue;
-      const corner = { x: center.x - (n.x * height) / 2, y: center.y - (n.y * height) / 2 };
-      const world = screenToWorld(this.view, corner.x * this.u, corner.y * this.u);
-      label.container.setPosition(world.x, world.y).setRotation(angle).setScale(this.k);
-      const halfW = (Math.abs(dir.x) * length + Math.abs(n.x) * height) / 2;
-      const halfH = (Math.abs(dir.y) * length + Math.abs(n.y) * height) / 2;
-      this.corridorBoxes.push({ x: center.x - halfW, y: center.y - halfH, width: 2 * halfW, height: 2 * halfH });
+      const length = Math.max(label.nameSize.width, blocked ? label.noteSize.width : 0);
+      const height = label.nameSize.height + (blocked ? label.noteSize.height - 2 : 0);
+      const spot = placeCorridorLabel(this.cssPoint(seg.a), this.cssPoint(seg.b), length, height, obstacles);
+      label.container.setVisible(spot !== null);
+      if (!spot) continue;
+      const world = screenToWorld(this.view, spot.corner.x * this.u, spot.corner.y * this.u);
+      label.container.setPosition(world.x, world.y).setRotation(spot.angle).setScale(this.k);
+      this.corridorBoxes.push(spot.box);
     }
     this.labelsDirty = true;
   }
@@ -563,21 +439,21 @@ export class MapScene extends Phaser.Scene {
       if (!at) continue;
       const entry = entryAt.get(town.id) ?? null;
       const kind = entry ? 'border' : town.kind;
-      const marker = this.add.image(0, 0, this.townIcon(kind, null, true)).setScale(1 / this.u);
+      const marker = this.atlasImage(this.townIcon(kind, null, true));
       const container = this.add.container(at.x, at.y, [marker]).setDepth(kind === 'capital' ? DEPTH.town + 0.5 : DEPTH.town);
       const radius = kind === 'capital' ? SIZES.capital : kind === 'border' ? SIZES.entry + 1 : SIZES.rural + 1;
       this.towns.set(town.id, { id: town.id, kind, entry, container, marker, shields: [], radius });
 
-      const bold = kind === 'capital';
-      const name = addText(this, 0, 0, town.name, this.textStyle(bold ? SIZES.capitalLabel : SIZES.townLabel, COLORS.labelText, bold ? 'bold' : 'normal'));
-      const sub = addText(this, 0, 0, '', this.textStyle(SIZES.townLabel - 2, COLORS.labelMuted, 'normal'));
+      const nameSize = this.atlas.size(TEXT_FRAME.townName(town.id));
+      const name = this.atlasImage(TEXT_FRAME.townName(town.id)).setOrigin(0);
+      const sub = this.atlasImage(TEXT_FRAME.fallen).setOrigin(0).setY(nameSize.height - 4).setVisible(false);
       const label = this.add.container(0, 0, [name, sub]).setDepth(DEPTH.label);
       const priority = kind === 'capital' ? 0 : kind === 'border' ? 1 : kind === 'city' ? 2 : 3;
-      this.labels.set(town.id, { id: town.id, container: label, name, sub, width: 0, height: 0, priority, radius, box: null });
+      this.labels.set(town.id, { id: town.id, container: label, name, sub, nameSize, subFrame: '', width: nameSize.width, height: nameSize.height, priority, radius, box: null });
     }
   }
 
-  private townIcon(kind: TownSprite['kind'], control: 'held' | 'fallen' | null, open: boolean): string {
+  private townIcon(kind: TownSprite['kind'], control: 'held' | 'fallen' | null, open: boolean): IconKey {
     switch (kind) {
       case 'capital':
         return ICON.capital;
@@ -597,35 +473,28 @@ export class MapScene extends Phaser.Scene {
       const label = this.labels.get(status.id);
       if (!sprite || !label) continue;
       const entry = sprite.entry ? entries.get(sprite.entry) : undefined;
-      sprite.marker.setTexture(this.townIcon(sprite.kind, status.control, entry?.open ?? true));
+      sprite.marker.setFrame(this.townIcon(sprite.kind, status.control, entry?.open ?? true));
       // Garrison shields: filled when in place, hollow while on the way.
       const wanted = Math.min(4, status.garrison + status.arriving);
       while (sprite.shields.length < wanted) {
-        const shield = this.add.image(0, 0, ICON.shield).setScale(1 / this.u);
+        const shield = this.atlasImage(ICON.shield);
         sprite.container.add(shield);
         sprite.shields.push(shield);
       }
       while (sprite.shields.length > wanted) sprite.shields.pop()?.destroy();
       sprite.shields.forEach((shield, i) => {
-        shield.setTexture(i < status.garrison ? ICON.shield : ICON.shieldArriving);
+        shield.setFrame(i < status.garrison ? ICON.shield : ICON.shieldArriving);
         shield.setPosition(sprite.radius + 4 + i * 9, -sprite.radius - 4);
       });
-      let sub = '';
-      let color: string = COLORS.labelMuted;
-      if (entry) {
-        sub = countryName(entry.country, entry.country).toLocaleUpperCase(lang());
-        if (!entry.open) sub = `${sub} · ${t('map.closed')}`;
-      } else if (status.control === 'fallen') {
-        sub = t('map.fallen');
-        color = COLORS.fallenText;
+      const sub = entry ? TEXT_FRAME.entryNote(entry.id, entry.open) : status.control === 'fallen' ? TEXT_FRAME.fallen : '';
+      if (sub !== label.subFrame) {
+        label.subFrame = sub;
+        if (sub) label.sub.setFrame(sub);
+        label.sub.setVisible(sub !== '');
+        const subSize = this.atlas.size(sub);
+        label.width = Math.max(label.nameSize.width, sub ? subSize.width : 0);
+        label.height = label.nameSize.height + (sub ? subSize.height - 4 : 0);
       }
-      // Each change re-renders the text's canvas: only when something did change.
-      if (label.sub.text !== sub) label.sub.setText(sub);
-      if (label.sub.style.color !== color) label.sub.setColor(color);
-      label.sub.setVisible(sub !== '');
-      label.sub.setY(label.name.height - 4);
-      label.width = Math.max(label.name.width, sub ? label.sub.width : 0);
-      label.height = label.name.height + (sub ? label.sub.height - 4 : 0);
       label.container.setScale(this.k);
     }
     this.labelsDirty = true;
@@ -666,7 +535,7 @@ export class MapScene extends Phaser.Scene {
       requests.push({ id: `country:${i}`, x: at.x, y: at.y, radius: 0, width: name.width, height: name.height, priority: 10, anchors: ['center'], mayLeaveViewport: true });
     });
     const countryShown = countries.map(() => false);
-    const open = this.openArea();
+    const open = this.camera.openArea();
     const viewport = { x: open.x / this.u, y: open.y / this.u, width: open.width / this.u, height: open.height / this.u };
     const placed = placeLabels(requests, obstacles, viewport, soft);
     for (const p of placed) {
@@ -688,8 +557,8 @@ export class MapScene extends Phaser.Scene {
 
   private alignLabel(label: LabelSprite, anchor: Anchor): void {
     const align = anchor.endsWith('left') ? 1 : anchor === 'above' || anchor === 'below' ? 0.5 : 0;
-    label.name.setX((label.width - label.name.width) * align);
-    label.sub.setX((label.width - label.sub.width) * align);
+    label.name.setX((label.width - label.nameSize.width) * align);
+    label.sub.setX((label.width - this.atlas.size(label.subFrame).width) * align);
   }
 
   // --- units and intelligence -------------------------------------------------------------------
@@ -708,11 +577,11 @@ export class MapScene extends Phaser.Scene {
       seen.add(marker.unit);
       let pin = this.patrols.get(marker.unit);
       if (!pin) {
-        const obj = this.add.image(0, 0, ICON.shield).setDepth(DEPTH.unit);
+        const obj = this.add.image(0, 0, this.atlas.key, ICON.shield).setDepth(DEPTH.unit);
         pin = { obj, at: seg.mid, offset: { x: 0, y: 0 }, road: marker.road };
         this.patrols.set(marker.unit, pin);
       }
-      (pin.obj as Phaser.GameObjects.Image).setTexture(marker.arriving ? ICON.shieldArriving : ICON.shield);
+      (pin.obj as Phaser.GameObjects.Image).setFrame(marker.arriving ? ICON.shieldArriving : ICON.shield);
       pin.at = seg.mid;
       pin.road = marker.road;
       pin.offset = { x: Math.cos(seg.angle) * 14 * marker.slot, y: Math.sin(seg.angle) * 14 * marker.slot };
@@ -734,8 +603,8 @@ export class MapScene extends Phaser.Scene {
       let pin = this.intel.get(marker.key);
       const icon = marker.kind === 'ambush' ? ICON.ambush : marker.kind === 'checkpoint' ? ICON.checkpoint : ICON.cell;
       if (!pin) {
-        const image = this.add.image(0, 0, icon).setScale(1 / this.u);
-        const text = addText(this, 11, 0, '', this.textStyle(SIZES.intelLabel, '#f6ef9a', 'bold')).setOrigin(0, 0.5);
+        const image = this.atlasImage(icon);
+        const text = this.atlasImage(TEXT_FRAME.confidence(marker.confidence)).setOrigin(0, 0.5).setX(11);
         const obj = this.add.container(0, 0, [image, text]).setDepth(DEPTH.intel);
         pin = { obj, at: place.at, offset: place.offset, marker, text, icon: image };
         this.intel.set(marker.key, pin);
@@ -743,9 +612,8 @@ export class MapScene extends Phaser.Scene {
       pin.marker = marker;
       pin.at = place.at;
       pin.offset = place.offset;
-      pin.icon.setTexture(icon);
-      const label = formatPercent(marker.confidence);
-      if (pin.text.text !== label) pin.text.setText(label);
+      pin.icon.setFrame(icon);
+      pin.text.setFrame(TEXT_FRAME.confidence(marker.confidence));
       const { alpha, scale } = intelEmphasis(marker);
       pin.obj.setAlpha(alpha);
       pin.icon.setScale(scale / this.u);
@@ -835,25 +703,16 @@ export class MapScene extends Phaser.Scene {
     const parts: unknown[] = [];
     const visit = (object: Phaser.GameObjects.GameObject): void => {
       const o = object as Partial<Phaser.GameObjects.Image & Phaser.GameObjects.Text & Phaser.GameObjects.Container>;
-      parts.push(o.x, o.y, o.scaleX, o.scaleY, o.rotation, o.visible, o.alpha, o.texture?.key, o.text, o.style?.color);
+      parts.push(o.x, o.y, o.scaleX, o.scaleY, o.rotation, o.visible, o.alpha, o.texture?.key, o.frame?.name, o.text, o.style?.color);
       if (Array.isArray(o.list)) for (const child of o.list) visit(child);
     };
     for (const object of this.children.list) visit(object);
     return parts.join('|');
   }
 
-  /** A marker picture made by createIcons, as a URL for HTML, with its size in CSS pixels. */
-  icon(key: string): IconImage {
-    let image = this.icons.get(key);
-    if (!image) {
-      const source = this.textures.exists(key) ? this.textures.get(key).getSourceImage() : null;
-      image =
-        source instanceof HTMLCanvasElement
-          ? { url: source.toDataURL(), width: source.width / this.u, height: source.height / this.u }
-          : { url: 'data:,', width: 0, height: 0 };
-      this.icons.set(key, image);
-    }
-    return image;
+  /** A marker picture for HTML over the map, with its size in CSS pixels. */
+  icon(key: IconKey): IconImage {
+    return iconImage(key);
   }
 
   /** Where the selection ring goes (a world point, or a convoy's pill on the canvas); null for roads (they get a halo) and for nothing. */
@@ -891,74 +750,21 @@ export class MapScene extends Phaser.Scene {
 
   // --- input --------------------------------------------------------------------------------
 
-  /** What is under a canvas point: convoys first, then units, towns, reports, roads. */
+  /** What is under a canvas point (see picking.ts). */
   pick(sx: number, sy: number): MapSelection | null {
     const p = { x: sx / this.u, y: sy / this.u };
-    const screen = (w: Point): Point => {
-      const s = worldToScreen(this.view, w.x, w.y);
-      return { x: s.x / this.u, y: s.y / this.u };
-    };
-    const reach = SIZES.hitRadius;
-    const nearest = <T>(items: Iterable<T>, where: (item: T) => Point | null, limit: number): T | null => {
-      let best: T | null = null;
-      let bestDistance = limit;
-      for (const item of items) {
-        const at = where(item);
-        if (!at) continue;
-        const d = Math.hypot(at.x - p.x, at.y - p.y);
-        if (d < bestDistance) {
-          best = item;
-          bestDistance = d;
-        }
-      }
-      return best;
-    };
-
-    const underPointer = this.convoys.pillsAt(p);
-    if (underPointer.length > 0) {
-      // A pill standing for several convoys: each click picks the next one.
-      const current = this.selection.value;
-      const at = current?.kind === 'convoy' ? underPointer.indexOf(current.id) : -1;
-      return { kind: 'convoy', id: underPointer[(at + 1) % underPointer.length]! };
-    }
-    const convoy = this.convoys.dotNear(p, reach * 0.7);
-    if (convoy !== null) return { kind: 'convoy', id: convoy };
-
-    const patrol = nearest(this.patrols.entries(), ([, pin]) => screen({ x: pin.obj.x, y: pin.obj.y }), reach);
-    if (patrol) return { kind: 'unit', id: patrol[0] };
-
-    const town = nearest(this.towns.values(), (s) => screen(this.layout.towns.get(s.id)!), reach);
-    const labelled = town ?? [...this.towns.values()].find((s) => {
-      const box = this.labels.get(s.id)?.box;
-      return box ? p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height : false;
+    const at = (w: Point): Point => this.cssPoint(w);
+    const layout = this.layout;
+    return pickAt(p, {
+      pillsUnder: this.convoys.pillsAt(p),
+      convoyNear: this.convoys.dotNear(p, SIZES.hitRadius * 0.7),
+      patrols: [...this.patrols].map(([unit, pin]) => ({ unit, at: at({ x: pin.obj.x, y: pin.obj.y }) })),
+      towns: [...this.towns.values()].map((town) => ({ id: town.id, entry: town.entry, at: at(layout.towns.get(town.id)!), label: this.labels.get(town.id)?.box ?? null })),
+      reports: [...this.intel.values()].map((pin) => ({ ...(pin.marker.road ? { road: pin.marker.road } : {}), ...(pin.marker.town ? { town: pin.marker.town } : {}), at: at({ x: pin.obj.x, y: pin.obj.y }) })),
+      roads: [...layout.roads.values()].map((seg) => ({ id: seg.id, a: at(seg.a), b: at(seg.b) })),
+      current: this.selection.value,
     });
-    if (labelled) return labelled.entry ? { kind: 'entry', id: labelled.entry } : { kind: 'town', id: labelled.id };
-
-    const report = nearest(this.intel.values(), (pin) => screen({ x: pin.obj.x, y: pin.obj.y }), reach);
-    if (report?.marker.road) return { kind: 'road', id: report.marker.road };
-    if (report?.marker.town) return { kind: 'town', id: report.marker.town };
-
-    let road: string | null = null;
-    let roadDistance = reach * 0.8;
-    for (const seg of this.layout.roads.values()) {
-      const d = distanceToSegment(p, screen(seg.a), screen(seg.b));
-      if (d < roadDistance) {
-        road = seg.id;
-        roadDistance = d;
-      }
-    }
-    return road ? { kind: 'road', id: road } : null;
   }
 
-  private textStyle(size: number, color: string, fontStyle: string): Phaser.Types.GameObjects.Text.TextStyle {
-    return {
-      fontFamily: FONT,
-      fontSize: `${size}px`,
-      fontStyle,
-      color,
-      stroke: COLORS.labelStroke,
-      strokeThickness: 3,
-      resolution: this.u,
-    };
-  }
+
 }

@@ -26,6 +26,7 @@ export const COLORS = {
   unit: 0x009e73,
   unitLight: 0x7fd8bd,
   intel: 0xf0e442,
+  intelText: '#f6ef9a',
   selection: 0xffffff,
   corridorText: '#c7bda5',
   blockadeText: '#ff9a5c',
