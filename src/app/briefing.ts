@@ -15,7 +15,7 @@ function corridorName(level: Level, id: string): string {
 }
 
 /** Each effect of an event, as a short phrase ("public trust −3"), in the order the rules apply them. */
-export function effectsInWords(effects: ClassEffects | Effects, level: Level): string[] {
+function effectsInWords(effects: ClassEffects | Effects, level: Level): string[] {
   const words: string[] = [];
   if (effects.stockL !== undefined) words.push(t('lesson.effect.stock', { n: signed(effects.stockL) }));
   if (effects.trust !== undefined) words.push(t('lesson.effect.trust', { n: signed(effects.trust) }));
@@ -28,7 +28,7 @@ export function effectsInWords(effects: ClassEffects | Effects, level: Level): s
 }
 
 /** One inject: its day, where it comes from, and what it does to the game. */
-export function injectInWords(inject: Inject, level: Level): string {
+function injectInWords(inject: Inject, level: Level): string {
   const source = inject.event === undefined ? undefined : [...level.events, ...level.randomEvents].find((e) => e.id === inject.event);
   const effects = source ? source.effects : (inject.effects ?? {});
   const words = effectsInWords(effects, level);

@@ -49,7 +49,6 @@ export const SHARE_VERSION = 1;
 /** Longer links are refused before anything is decoded. */
 export const MAX_LINK_CHARS = 4096;
 export const MAX_SEED = 2 ** 31 - 1;
-export const SPEED_VALUES = SPEED_LOCKS;
 
 export const SCENARIO_FORMAT = 'lifeline-bamako/scenario';
 /** 2: the time limit and the locked speed moved into the settings; the level's hash is kept. */
@@ -87,7 +86,7 @@ const CODE_DIFFICULTY: Record<string, Difficulty> = { e: 'easy', n: 'normal', h:
 const RULES = {
   seed: reason('rule.wholeNumber', { min: 0, max: MAX_SEED }),
   timeLimit: reason('rule.minutes', { min: 1, max: MAX_TIME_LIMIT_MIN }),
-  speed: reason('issue.oneOf', { values: SPEED_VALUES.join(', ') }),
+  speed: reason('issue.oneOf', { values: SPEED_LOCKS.join(', ') }),
   difficulty: reason('issue.oneOf', { values: DIFFICULTIES.join(', ') }),
   lang: reason('issue.oneOf', { values: 'en, fr' }),
   levelId: reason('rule.levelId'),

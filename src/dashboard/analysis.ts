@@ -87,11 +87,11 @@ export function studentStats(ctx: LevelContext, result: ResultFile, state: Immut
 }
 
 /** The outcome of a game, e.g. to filter the class by it. */
-export const outcomeIs = (outcome: Outcome['outcome']) => (row: StudentStats): boolean => row.result.outcome === outcome;
+const outcomeIs = (outcome: Outcome['outcome']) => (row: StudentStats): boolean => row.result.outcome === outcome;
 const metric = (name: keyof Outcome['metrics']) => (row: StudentStats): number => row.result.metrics[name];
 
 /** Games of one scenario, as a key: level (and its version), seed, difficulty and the instructor's settings. */
-export function scenarioKey(s: PlayedScenario): string {
+function scenarioKey(s: PlayedScenario): string {
   const { injects, policies, timeLimitMin, speedLock } = s.settings;
   return JSON.stringify([s.level.id, s.level.hash, s.seed, s.difficulty, injects, policies ? [...policies].sort() : null, timeLimitMin ?? null, speedLock ?? null]);
 }

@@ -46,7 +46,7 @@ export const CLASS_EFFECT_LIMITS = {
   morale: 30,
 } as const;
 
-export const classEffectsSchema = z.strictObject({
+const classEffectsSchema = z.strictObject({
   trust: z.optional(int(-CLASS_EFFECT_LIMITS.trust, CLASS_EFFECT_LIMITS.trust)),
   stockL: z.optional(int(-CLASS_EFFECT_LIMITS.stockL, CLASS_EFFECT_LIMITS.stockL)),
   foodPrice: z.optional(int(-CLASS_EFFECT_LIMITS.foodPrice, CLASS_EFFECT_LIMITS.foodPrice)),

@@ -37,7 +37,7 @@ export const aliasSchema = z.string().check(z.refine(isValidAlias, { params: { r
 /* ------------------------------------------------------------------ reading a file */
 
 /** Why a file of one kind is refused at each step of the reading, in that kind's words. */
-export interface KindReasons {
+interface KindReasons {
   tooLarge: ReasonCode;
   empty: ReasonCode;
   notJson: ReasonCode;
