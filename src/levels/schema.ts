@@ -9,11 +9,19 @@
  */
 import { z } from 'zod';
 import { POLICIES, SECTORS } from './constants';
+import { notACalendarDate } from './dates';
 
 export { POLICIES, SECTORS };
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+
+/** A date of the given shape (`YYYY-MM-DD`, or also `YYYY-MM`) that is on the calendar. */
+const calendarDate = (shape: RegExp, hint: string, example: string) =>
+  z
+    .string()
+    .regex(shape, hint)
+    .refine((text) => notACalendarDate(text, example) === undefined, { error: (issue) => notACalendarDate(String(issue.input), example) ?? hint });
 
 const id = z
   .string()
@@ -23,7 +31,7 @@ const id = z
 
 const country = z
   .string()
-  .regex(COUNTRY_PATTERN, 'a two-letter country code such as ML or SN')
+  .regex(COUNTRY_PATTERN, 'a two-letter country code in capitals, such as ML or SN')
   .describe('Two-letter ISO country code in capitals, e.g. "ML" (Mali), "SN" (Senegal), "CI" (Côte d\'Ivoire), "GN" (Guinea).')
   .meta({ examples: ['ML'] });
 
@@ -59,9 +67,7 @@ export const source = z
       .max(200)
       .describe('Who published it, as published or syndicated, e.g. "Associated Press (via Dayton Daily News)".'),
     title: z.string().min(1).max(400).describe('Title of the article or page as published, e.g. "Mali Shuts Schools Amid Fuel Crisis and Security Threats".'),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-10-28 or 2025-10')
+    date: calendarDate(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-10-28 or 2025-10', '2025-10-28')
       .describe('Publication date, as precise as known: year-month-day or year-month, e.g. "2025-10-28" or "2025-10".')
       .meta({ examples: ['2025-10-28'] }),
     url: z
@@ -138,10 +144,9 @@ export const entryPoint = z
     id: id.describe('Identifier of the entry point, often the town\'s id, e.g. "zegoua".').meta({ examples: ['zegoua'] }),
     town: id.describe('Id of the border town where hauliers wait with tankers, e.g. "zegoua"; it must be a "border" town.').meta({ examples: ['zegoua'] }),
     corridor: id.describe('Id of the corridor whose drivers load here, e.g. "cote-divoire".').meta({ examples: ['cote-divoire'] }),
-    // The same pattern as a town's country, but without its custom message: the loader's tests pin this message.
     country: z
       .string()
-      .regex(COUNTRY_PATTERN)
+      .regex(COUNTRY_PATTERN, 'a two-letter country code in capitals, such as CI or GN')
       .describe('Two-letter ISO code, in capitals, of the country the fuel comes from, e.g. "CI" for Côte d\'Ivoire.')
       .meta({ examples: ['CI'] }),
     tankersPerDay: z
@@ -269,8 +274,8 @@ export const event = z
       .number()
       .int()
       .min(1)
-      .max(365)
-      .describe('Day of the level on which the event fires, in the morning (1 is the first day; day N is startDate + N - 1), e.g. 12.')
+      // No fixed maximum: the level's own "days" is the limit, checked against it (cross-check.ts).
+      .describe('Day of the level on which the event fires, in the morning (1 is the first day; day N is startDate + N - 1), at most the level\'s "days", e.g. 12.')
       .meta({ examples: [12] }),
     title: text.describe('Headline of the news item, e.g. {"en": "Schools closed", "fr": "Écoles fermées"}.'),
     body: text.describe('What happened, written for students; a real fact says when it happened ("In 2025, on 24 October, …") and cites its source.'),
@@ -288,9 +293,8 @@ export const randomEvent = z
       .number()
       .int()
       .min(1)
-      .max(365)
       .default(1)
-      .describe('First day on which it may fire, default 1, e.g. 5.')
+      .describe('First day on which it may fire, default 1, at most the level\'s "days", e.g. 5.')
       .meta({ examples: [5] }),
     title: text.describe('Headline of the news item, e.g. {"en": "Drivers refuse the trip", "fr": "Des chauffeurs refusent de partir"}.'),
     body: text.describe('What happens, written for students; facts cite their sources.'),
@@ -363,9 +367,7 @@ export const level = z
     id: id.describe('Identifier of the level, used in share links (?level=…), e.g. "bamako-2025"; by convention the file name without .json.').meta({ examples: ['bamako-2025'] }),
     title: text.describe('Title of the level in the menu, e.g. {"en": "Bamako, autumn 2025: the fuel blockade", "fr": "Bamako, automne 2025 : le blocus du carburant"}.'),
     summary: text.describe('Two or three sentences under the title in the menu: when, where, the player\'s role and goal. A what-if says so here.'),
-    startDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-09-03')
+    startDate: calendarDate(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-09-03', '2025-09-03')
       .describe('Calendar date of day 1, year-month-day, e.g. "2025-09-03".')
       .meta({ examples: ['2025-09-03'] }),
     days: z
