@@ -22,7 +22,7 @@ export const DRAFT_STORAGE_KEY = 'lifeline-bamako/draft-level';
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
 /** The name the draft's problems are reported under. */
-export const DRAFT_FILE = 'draft.json';
+const DRAFT_FILE = 'draft.json';
 
 export type DraftDifficulty = 'easy' | 'normal' | 'hard';
 const DIFFICULTIES: readonly DraftDifficulty[] = ['easy', 'normal', 'hard'];
@@ -49,7 +49,7 @@ export function draftPlayUrl(seed: number, difficulty: DraftDifficulty): string 
   return `./index.html?draft=1&seed=${seed}&difficulty=${difficulty}`;
 }
 
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 

@@ -26,13 +26,13 @@ export interface FormHost {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A DOM id made from a path: `f-roads-3-km`. */
-export const fieldId = (path: JsonPath): string => `f-${pathKey(path).replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
+const fieldId = (path: JsonPath): string => `f-${pathKey(path).replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
 
 /** Fields whose text is a name or a headline get one line; other texts get a paragraph. */
 const ONE_LINE_TEXTS = new Set(['name', 'title']);
 
 /** "whole number, 0 to 100", "at most 64 characters", "default: 1": the bounds a field states. */
-export function constraintText(model: FieldModel): string {
+function constraintText(model: FieldModel): string {
   const parts: string[] = [];
   if (model.kind === 'number') {
     if (model.integer) parts.push(t('editor.c.whole'));
@@ -76,7 +76,7 @@ export function renderObjectFields(model: ObjectField, value: unknown, path: Jso
 }
 
 /** One field of any kind, with its label, help text and problem slot. */
-export function renderField(key: string | number, model: FieldModel, value: unknown, path: JsonPath, host: FormHost): HTMLElement {
+function renderField(key: string | number, model: FieldModel, value: unknown, path: JsonPath, host: FormHost): HTMLElement {
   switch (model.kind) {
     case 'object':
       return group(key, model, value, path, host, () => renderObjectFields(model, value, path, host));

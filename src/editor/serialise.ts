@@ -7,7 +7,7 @@ import { levelModel, type Draft } from './model';
 import { orderBySchema } from './schema-form';
 
 /** Where the schema is from a file in `levels/`. */
-export const SCHEMA_REF = './schema.json';
+const SCHEMA_REF = './schema.json';
 
 export function serialiseLevel(draft: Draft): string {
   const { $schema: _ignored, ...rest } = draft;

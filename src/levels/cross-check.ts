@@ -78,7 +78,7 @@ function unlikelyNumbers(level: Level, at: Locator): LevelProblem[] {
 }
 
 /** Distance over the Earth's surface, km (haversine): for checking levels, never in the rules. */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
   const dLat = (lat2 - lat1) * rad;
   const dLon = (lon2 - lon1) * rad;

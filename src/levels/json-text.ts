@@ -13,7 +13,7 @@ export const MAX_LEVEL_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING = 64;
 
 /** Syntax errors cascade; past this many the rest are noise. */
-export const MAX_SYNTAX_ERRORS = 100;
+const MAX_SYNTAX_ERRORS = 100;
 
 export interface SyntaxProblem {
   offset: number;

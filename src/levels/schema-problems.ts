@@ -150,7 +150,7 @@ function unknownFieldProblem(key: string, objectPath: JsonPath, schema: z.ZodTyp
 }
 
 /** Field names the schema accepts for the object at `path`, found by walking the zod schema. */
-export function allowedFields(schema: z.ZodType, path: JsonPath): string[] {
+function allowedFields(schema: z.ZodType, path: JsonPath): string[] {
   let current: z.ZodType | undefined = schema;
   for (const segment of path) {
     current = current === undefined ? undefined : childSchema(unwrap(current), segment);

@@ -45,9 +45,7 @@ export const text = z
 
 const pct = z.number().int().min(0).max(100);
 
-export const sectorId = z.enum(SECTORS).describe('A sector of the city that lives on fuel, e.g. "hospitals".');
-
-export const policyId = z
+const policyId = z
   .enum(POLICIES)
   .describe(
     'A policy of the 2025 crisis, e.g. "hazardPay". purchaseCap: caps retail purchases (retail needs 70 %, shorter queues). ' +
@@ -58,7 +56,7 @@ export const policyId = z
   )
   .meta({ examples: ['hazardPay'] });
 
-export const source = z
+const source = z
   .object({
     id: id.describe('Identifier events cite, by convention publisher-date, e.g. "ap-2025-10-08".').meta({ examples: ['ap-2025-10-08'] }),
     publisher: z
@@ -131,7 +129,7 @@ export const road = z
   .strict()
   .describe('A road segment between two towns.');
 
-export const corridor = z
+const corridor = z
   .object({
     id: id.describe('Identifier of the corridor, e.g. "cote-divoire".').meta({ examples: ['cote-divoire'] }),
     name: text.describe('Name of the corridor shown to players, e.g. {"en": "Senegal corridor (Dakar–Kayes–Bamako, RN1)", "fr": "Corridor sénégalais (Dakar–Kayes–Bamako, RN1)"}.'),
@@ -139,7 +137,7 @@ export const corridor = z
   .strict()
   .describe('A supply route from a neighbouring country: its roads, entry points and driver morale go together, and the blockade can be declared on it.');
 
-export const entryPoint = z
+const entryPoint = z
   .object({
     id: id.describe('Identifier of the entry point, often the town\'s id, e.g. "zegoua".').meta({ examples: ['zegoua'] }),
     town: id.describe('Id of the border town where hauliers wait with tankers, e.g. "zegoua"; it must be a "border" town.').meta({ examples: ['zegoua'] }),
@@ -165,7 +163,7 @@ export const entryPoint = z
   .strict()
   .describe('A border crossing where hauliers offer tankers to the player each morning.');
 
-export const sector = z
+const sector = z
   .object({
     demandL: z
       .number()
@@ -194,7 +192,7 @@ const SECTOR_TEXT: Record<(typeof SECTORS)[number], string> = {
   retail: 'Retail filling stations for everyone else; queues and the black-market price follow this sector.',
 };
 
-export const unit = z
+const unit = z
   .object({
     id: id.describe('Identifier of the unit, e.g. "escort-1".').meta({ examples: ['escort-1'] }),
     name: text.describe('Name of the unit shown to players, e.g. {"en": "1st escort battalion", "fr": "1er bataillon d\'escorte"}.'),
@@ -267,7 +265,7 @@ const eventSources = z
   .default([])
   .describe('Ids of entries of the level\'s "sources" that support the facts in this text, e.g. ["ap-2025-10-08"]. Text that states a fact must cite at least one.');
 
-export const event = z
+const event = z
   .object({
     id: id.describe('Identifier of the event, unique among events and random events, e.g. "schools-closed".').meta({ examples: ['schools-closed'] }),
     day: z
@@ -285,7 +283,7 @@ export const event = z
   .strict()
   .describe('A scripted event: news shown on a given day, with its effects on the game.');
 
-export const randomEvent = z
+const randomEvent = z
   .object({
     id: id.describe('Identifier of the random event, unique among events and random events, e.g. "drivers-refuse".').meta({ examples: ['drivers-refuse'] }),
     chance: pct.describe('Chance that it fires on each day, in percent, 0–100, e.g. 8.').meta({ examples: [8] }),
@@ -323,7 +321,7 @@ const heldRateBand = z
   ])
   .meta({ examples: [[0.3, 0.85]] });
 
-export const balanceTargets = z
+const balanceTargets = z
   .object({
     policy: z
       .literal('baseline')
