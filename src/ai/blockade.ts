@@ -6,12 +6,13 @@
  * `observeForBlockade` only (fog of war), and every move carries its reason: the factors
  * behind the score.
  */
+import type { Immutable } from 'immer';
 import { CHECKPOINT_HOURS, HOURS_PER_DAY, THREAT_MAX_EXTRA_DELAY, THREAT_SETUP_HOURS } from '../sim/balance';
 import type { LevelContext, RoadDef } from '../sim/context';
 import { derivedRng } from '../sim/rng';
 import type { AiAction, AiReason, Cell, CorridorId, GameState, RoadId, TownId } from '../sim/state';
 import { phaseOf, phaseWeight, PHASES, REST_VALUE, type Choice, type Phase } from './director';
-import { hoursUntil, roadHabit, type RoadHabit } from './habits';
+import { hoursUntil, type RoadHabit } from './habits';
 import { MEMORY_DAYS, neighbours, observeForBlockade, type BlockadeView } from './observe';
 
 interface Candidate {
@@ -56,7 +57,7 @@ function ambushValue(view: BlockadeView, cell: Cell, road: RoadDef, habit: RoadH
 function roadCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase: Phase): Candidate[] {
   const out: Candidate[] = [];
   const near = ctx.roadsAt.get(cell.town) ?? [];
-  const habits = near.map((road) => roadHabit(view.sightings, road.id));
+  const habits = near.map((road) => view.habit(road.id));
   const seenNear = habits.reduce((sum, h) => sum + h.seen, 0);
   near.forEach((road, i) => {
     if (view.threats.some((t) => t.road === road.id)) return;
@@ -146,7 +147,7 @@ function moveCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase
     .filter((town) => ctx.towns.get(town)?.kind !== 'capital' && !view.cells.some((c) => c.id !== cell.id && c.town === town))
     .map((town) => {
       // One step of look-ahead: what the cell could do from there.
-      const roads = (ctx.roadsAt.get(town) ?? []).map((road) => ambushValue(view, cell, road, roadHabit(view.sightings, road.id)).denied);
+      const roads = (ctx.roadsAt.get(town) ?? []).map((road) => ambushValue(view, cell, road, view.habit(road.id)).denied);
       const traffic = Math.max(0, ...roads);
       const exposed = view.heldTowns.some((t) => t.id === town && t.garrison === 0) ? 2 : 0;
       return {
@@ -158,8 +159,10 @@ function moveCandidates(ctx: LevelContext, view: BlockadeView, cell: Cell, phase
 }
 
 /** The moves the armed group makes now. Pure: the same view always gives the same moves. */
-export function decideBlockade(ctx: LevelContext, state: GameState): AiAction[] {
+export function decideBlockade(ctx: LevelContext, state: Immutable<GameState>): AiAction[] {
   if (state.status !== 'playing') return [];
+  // Most turns no cell is ready (each rests after acting): nothing to look at then.
+  if (!state.cells.some((cell) => state.hour >= cell.readyAt)) return [];
   const view = observeForBlockade(ctx, state);
   const phase = phaseOf(Math.floor(view.hour / HOURS_PER_DAY) + 1, view.trust);
   const moves: AiAction[] = [];

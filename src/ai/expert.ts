@@ -7,6 +7,7 @@
  * - it reads intel: avoids reported roads, holds or reroutes convoys heading into them,
  *   patrols the most reported road, and garrisons towns where cells are reported.
  */
+import type { Immutable } from 'immer';
 import { SECTORS } from '../levels/constants';
 import { HOURS_PER_DAY, MAX_CONVOY_TANKERS } from '../sim/balance';
 import type { LevelContext } from '../sim/context';
@@ -23,16 +24,16 @@ const ESSENTIAL = new Set<string>(['hospitals', 'water', 'security']);
 const HABIT_DAYS = 6;
 
 /** Reports still worth acting on: recent, and sure enough. */
-function freshIntel(state: GameState, hours: number): Intel[] {
+function freshIntel(state: Immutable<GameState>, hours: number): Intel[] {
   return state.intel.filter((i) => state.hour - i.hour <= hours && i.confidence >= 40);
 }
 
-function allConvoys(state: GameState): { route: readonly RoadId[]; departAt: number }[] {
+function allConvoys(state: Immutable<GameState>): { route: readonly RoadId[]; departAt: number }[] {
   return [...state.convoys, ...state.pastConvoys];
 }
 
 /** How exposed a route is: its length and known risk, fresh reports on it, and how often we used it lately. */
-function routeRisk(ctx: LevelContext, state: GameState, route: readonly RoadId[]): number {
+function routeRisk(ctx: LevelContext, state: Immutable<GameState>, route: readonly RoadId[]): number {
   const intel = freshIntel(state, 36);
   const since = state.hour - HABIT_DAYS * HOURS_PER_DAY;
   const used = allConvoys(state).filter((c) => c.departAt >= since);
@@ -51,7 +52,7 @@ function routeRisk(ctx: LevelContext, state: GameState, route: readonly RoadId[]
 }
 
 /** The departure hour in the next half day that we used least lately, so the blockade cannot time us. */
-function quietHour(state: GameState, salt: number): number {
+function quietHour(state: Immutable<GameState>, salt: number): number {
   const since = state.hour - HABIT_DAYS * HOURS_PER_DAY;
   const counts = new Array<number>(HOURS_PER_DAY).fill(0);
   for (const c of allConvoys(state)) {
@@ -73,7 +74,7 @@ function quietHour(state: GameState, salt: number): number {
 }
 
 /** One day ahead: the lowest service level tomorrow if each sector gets `plan`. */
-function worstTomorrow(ctx: LevelContext, state: GameState, plan: SectorMap): number {
+function worstTomorrow(ctx: LevelContext, state: Immutable<GameState>, plan: SectorMap): number {
   let worst = 100;
   for (const s of SECTORS) {
     const demand = ctx.level.sectors[s].demandL;
@@ -85,7 +86,7 @@ function worstTomorrow(ctx: LevelContext, state: GameState, plan: SectorMap): nu
 }
 
 /** Ration as little as possible while keeping about three days of cover and no service below its threshold tomorrow. */
-function plan(ctx: LevelContext, state: GameState): PlayerAction {
+function plan(ctx: LevelContext, state: Immutable<GameState>): PlayerAction {
   const cover = daysOfCover(ctx, state);
   const shares = [1, 0.9, 0.8, 0.7, 0.62, 0.55, 0.45];
   const make = (share: number): SectorMap =>
@@ -100,12 +101,12 @@ function plan(ctx: LevelContext, state: GameState): PlayerAction {
   return { type: 'plan/set', plan: make(chosen) };
 }
 
-function freeUnits(state: GameState): Unit[] {
+function freeUnits(state: Immutable<GameState>): Immutable<Unit>[] {
   return state.units.filter((u) => (u.task.kind === 'idle' || u.task.kind === 'patrol') && unitReady(state, u)).sort((a, b) => b.strength - a.strength);
 }
 
 /** Garrison towns where cells are reported, and take back fallen ones; keep two units for escorts. */
-function protectTowns(ctx: LevelContext, state: GameState, free: Unit[], actions: PlayerAction[]): void {
+function protectTowns(ctx: LevelContext, state: Immutable<GameState>, free: Immutable<Unit>[], actions: PlayerAction[]): void {
   const reports = freshIntel(state, 48).filter((i) => i.kind === 'cell' && i.town);
   const threatened = new Set<string>();
   for (const report of reports) {
@@ -126,7 +127,7 @@ function protectTowns(ctx: LevelContext, state: GameState, free: Unit[], actions
 }
 
 /** Keep one patrol on the road reported most often, where it clears threats and sees them coming. */
-function patrolHotRoad(state: GameState, free: Unit[], actions: PlayerAction[]): void {
+function patrolHotRoad(state: Immutable<GameState>, free: Immutable<Unit>[], actions: PlayerAction[]): void {
   const byRoad = new Map<string, number>();
   for (const report of freshIntel(state, 48)) if (report.road) byRoad.set(report.road, (byRoad.get(report.road) ?? 0) + report.confidence);
   const hot = [...byRoad.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -137,7 +138,7 @@ function patrolHotRoad(state: GameState, free: Unit[], actions: PlayerAction[]):
 }
 
 /** A convoy about to drive into a fresh report is held back; a held one goes on once the report is old. */
-function steerConvoys(state: GameState, actions: PlayerAction[]): void {
+function steerConvoys(state: Immutable<GameState>, actions: PlayerAction[]): void {
   const reported = new Set(freshIntel(state, 18).filter((i) => i.kind !== 'cell' && i.confidence >= 50).map((i) => i.road));
   for (const convoy of state.convoys) {
     const next = nextRoad(convoy);
@@ -147,7 +148,7 @@ function steerConvoys(state: GameState, actions: PlayerAction[]): void {
   }
 }
 
-function nextRoad(convoy: Convoy): RoadId | undefined {
+function nextRoad(convoy: Immutable<Convoy>): RoadId | undefined {
   return convoy.route[convoy.leg];
 }
 

@@ -1,21 +1,33 @@
 /**
- * A whole game headless: the blockade AI and a scripted player take turns with the clock.
- * The browser runs the same loop, with the student in place of the scripted player.
+ * A whole game headless, and the order of play that the browser follows too. Each game
+ * hour: the coordinator's commands, then (every third hour) the blockade's moves, then the
+ * clock. The blockade's moves are a function of the state and the seed, so a replay
+ * recomputes them and never takes them from a log on trust.
  */
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
-import { createInitialState } from '../sim/init';
-import { step, stateHash } from '../sim/replay';
-import type { Action, Difficulty, GameState } from '../sim/state';
+import { startGame, type Engine, type HeadlessGame } from '../sim/fold';
+import { canonicalJson } from '../sim/hash';
+import { step } from '../sim/replay';
+import { dayOf } from '../sim/selectors';
+import type { Action, Difficulty, GameState, PlayerAction } from '../sim/state';
 import { decideBlockade } from './blockade';
 import { PLAYERS, type PlayerPolicyName } from './players';
 
 /** The armed group reconsiders every few hours, not every minute. */
 export const AI_EVERY_HOURS = 3;
+export const blockadeDue = (hour: number): boolean => hour % AI_EVERY_HOURS === 0;
+
+const TICK: Action = { type: 'tick' };
 
 export interface MatchOptions {
   seed: number;
   difficulty: Difficulty;
   policy: PlayerPolicyName;
+  /** Record the daily hashes (result files need them; balance runs do not). Default true. */
+  dailyHashes?: boolean;
+  /** How the state is carried: in place (default, fast) or through the immutable reducer. */
+  engine?: Engine;
 }
 
 export interface Match {
@@ -25,9 +37,12 @@ export interface Match {
   finalStateHash: string;
 }
 
-/** Let the blockade act if it is its turn; returns the new state and appends to the log. */
-export function blockadeTurn(ctx: LevelContext, state: GameState, log: Action[], dailyHashes: string[]): GameState {
-  if (state.hour % AI_EVERY_HOURS !== 0) return state;
+/**
+ * The browser's blockade turn, through the immutable reducer: the moves are logged with
+ * their reasons. Call it right before the hour's tick, after the player's commands.
+ */
+export function blockadeTurn(ctx: LevelContext, state: Immutable<GameState>, log: Action[], dailyHashes: string[]): Immutable<GameState> {
+  if (!blockadeDue(state.hour)) return state;
   let next = state;
   for (const move of decideBlockade(ctx, next)) {
     next = step(ctx, next, move, dailyHashes);
@@ -36,20 +51,79 @@ export function blockadeTurn(ctx: LevelContext, state: GameState, log: Action[],
   return next;
 }
 
-export function playMatch(ctx: LevelContext, options: MatchOptions): Match {
-  const player = PLAYERS[options.policy];
-  let state = createInitialState(ctx, options.seed, options.difficulty);
+/** A coordinator's commands for this hour, as a scripted player or a student gives them. */
+export type Commands = (ctx: LevelContext, state: Immutable<GameState>) => readonly PlayerAction[];
+
+/** Play until the game ends, folding every action into one state owned by this function. */
+export function playWith(ctx: LevelContext, seed: number, difficulty: Difficulty, commands: Commands, dailyHashes = true, engine: Engine = 'fold'): Match {
+  const game = startGame(engine, ctx, seed, difficulty, { dailyHashes });
   const log: Action[] = [];
-  const dailyHashes: string[] = [];
-  while (state.status === 'playing') {
-    state = blockadeTurn(ctx, state, log, dailyHashes);
-    for (const action of player(ctx, state)) {
-      state = step(ctx, state, action, dailyHashes);
-      log.push(action);
-    }
-    const tick: Action = { type: 'tick' };
-    state = step(ctx, state, tick, dailyHashes);
-    log.push(tick);
+  const apply = (action: Action): void => {
+    game.apply(action);
+    log.push(action);
+  };
+  while (game.state.status === 'playing') {
+    for (const action of commands(ctx, game.state)) apply(action);
+    if (blockadeDue(game.state.hour)) for (const move of decideBlockade(ctx, game.state)) apply(move);
+    apply(TICK);
   }
-  return { state, log, dailyHashes, finalStateHash: stateHash(state) };
+  const finalStateHash = game.hash;
+  return { state: game.finish(), log, dailyHashes: game.dailyHashes, finalStateHash };
+}
+
+export function playMatch(ctx: LevelContext, options: MatchOptions): Match {
+  return playWith(ctx, options.seed, options.difficulty, PLAYERS[options.policy], options.dailyHashes ?? true, options.engine);
+}
+
+/** Why a log cannot be replayed as a game of these rules. */
+export type ReplayFault =
+  /** The blockade's moves in the log are not the ones the game computes here (dropped, added, changed or reordered). */
+  | 'ai-differs'
+  /** A blockade move where the blockade has no turn, or a command between its moves and the clock. */
+  | 'out-of-turn'
+  /** An action the rules could not even read. */
+  | 'malformed';
+
+export interface Replayed {
+  game: HeadlessGame;
+  /** The first place the log is not a game of these rules; the game stops there. */
+  fault?: { fault: ReplayFault; day: number; index: number };
+}
+
+const isBlockadeMove = (action: Action): boolean => typeof action.type === 'string' && action.type.startsWith('ai/');
+
+/**
+ * Replay a log as a game: the player's commands and the clock come from the log; the
+ * blockade's moves are recomputed at each of its turns and must be exactly the ones the
+ * log holds there.
+ */
+export function replayMatch(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[], dailyHashes = true, engine: Engine = 'fold'): Replayed {
+  const game = startGame(engine, ctx, seed, difficulty, { dailyHashes });
+  let turnTakenAt = -1;
+  const faultAt = (fault: ReplayFault, index: number): Replayed => ({ game, fault: { fault, index, day: dayOf(game.state.hour) } });
+  for (let i = 0; i < log.length; i++) {
+    const action = log[i]!;
+    const hour = game.state.hour;
+    if (isBlockadeMove(action) || action.type === 'tick') {
+      if (blockadeDue(hour) && turnTakenAt !== hour && game.state.status === 'playing') {
+        turnTakenAt = hour;
+        const expected = decideBlockade(ctx, game.state);
+        for (const move of expected) {
+          const logged = log[i];
+          if (logged === undefined || canonicalJson(logged) !== canonicalJson(move)) return faultAt('ai-differs', i);
+          game.apply(move);
+          i += 1;
+        }
+        if (i >= log.length) break;
+        const next = log[i]!;
+        if (isBlockadeMove(next)) return faultAt('ai-differs', i);
+        if (next.type !== 'tick') return faultAt('out-of-turn', i);
+        i -= 1;
+        continue;
+      }
+      if (isBlockadeMove(action)) return faultAt('out-of-turn', i);
+    }
+    if (game.apply(action)?.code === 'internal') return faultAt('malformed', i);
+  }
+  return { game };
 }

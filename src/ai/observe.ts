@@ -4,9 +4,11 @@
  * there, the known risk of roads). Not the depot, not the plan, not convoys it never saw,
  * not patrols away from its cells. The AI decides from this view only.
  */
+import type { Immutable } from 'immer';
 import { HOURS_PER_DAY } from '../sim/balance';
 import { otherEnd, type LevelContext } from '../sim/context';
 import { garrisonStrength, patrolStrength } from '../sim/selectors';
+import { roadHabit, type RoadHabit } from './habits';
 import type { Cell, CorridorId, GameState, RoadId, Sighting, Threat, TownId } from '../sim/state';
 
 export interface BlockadeView {
@@ -23,17 +25,21 @@ export interface BlockadeView {
   heldTowns: { id: TownId; garrison: number }[];
   /** Patrol strength on roads that touch a cell's town (seen by the cell); other roads unknown. */
   patrols: Map<RoadId, number>;
+  /** What its informants' sightings show of the habits on a road (worked out once per road and turn). */
+  habit(road: string): RoadHabit;
 }
 
 /** Days the group remembers what its informants saw: how fast it learns, by difficulty. */
 export const MEMORY_DAYS = { easy: 4, normal: 7, hard: 10 } as const;
 
-export function observeForBlockade(ctx: LevelContext, state: GameState): BlockadeView {
+export function observeForBlockade(ctx: LevelContext, state: Immutable<GameState>): BlockadeView {
   const patrols = new Map<RoadId, number>();
   for (const cell of state.cells) {
     for (const road of ctx.roadsAt.get(cell.town) ?? []) patrols.set(road.id, patrolStrength(state, road.id));
   }
   const since = state.hour - MEMORY_DAYS[state.difficulty] * HOURS_PER_DAY;
+  const sightings = state.sightings.filter((s) => s.hour >= since);
+  const habits = new Map<string, RoadHabit>();
   return {
     seed: state.seed,
     hour: state.hour,
@@ -41,10 +47,15 @@ export function observeForBlockade(ctx: LevelContext, state: GameState): Blockad
     difficulty: state.difficulty,
     cells: state.cells,
     threats: state.threats,
-    sightings: state.sightings.filter((s) => s.hour >= since),
+    sightings,
     blockaded: state.blockaded,
     heldTowns: state.towns.filter((t) => t.control === 'held').map((t) => ({ id: t.id, garrison: garrisonStrength(state, t.id) })),
     patrols,
+    habit(road) {
+      let habit = habits.get(road);
+      if (!habit) habits.set(road, (habit = roadHabit(sightings, road)));
+      return habit;
+    },
   };
 }
 

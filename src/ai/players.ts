@@ -2,6 +2,7 @@
  * Scripted players for headless runs: `idle` does nothing, `baseline` is a sensible
  * coordinator, `random` throws legal and illegal commands at the rules.
  */
+import type { Immutable } from 'immer';
 import { POLICIES, SECTORS } from '../levels/constants';
 import { MAX_CONVOY_TANKERS } from '../sim/balance';
 import type { LevelContext } from '../sim/context';
@@ -11,7 +12,7 @@ import { daysOfCover, currentDay, hourOfDay, policy, unitReady } from '../sim/se
 import { expert } from './expert';
 import type { ConvoyId, EntryId, GameState, PlayerAction, RoadId, TownId, UnitId } from '../sim/state';
 
-export type PlayerPolicy = (ctx: LevelContext, state: GameState) => PlayerAction[];
+export type PlayerPolicy = (ctx: LevelContext, state: Immutable<GameState>) => PlayerAction[];
 export const PLAYER_POLICIES = ['idle', 'baseline', 'random', 'expert'] as const;
 export type PlayerPolicyName = (typeof PLAYER_POLICIES)[number];
 
@@ -21,7 +22,7 @@ const ESSENTIAL = new Set(['hospitals', 'water', 'security']);
 const MORNING = 6;
 
 /** Ration so that the stock lasts: essential services first, the rest by days of cover. */
-function rationPlan(ctx: LevelContext, state: GameState): PlayerAction {
+function rationPlan(ctx: LevelContext, state: Immutable<GameState>): PlayerAction {
   const cover = daysOfCover(ctx, state);
   const share = Math.max(0.35, Math.min(1, cover / 4));
   return {
@@ -33,7 +34,7 @@ function rationPlan(ctx: LevelContext, state: GameState): PlayerAction {
   };
 }
 
-function routeRisk(ctx: LevelContext, state: GameState, route: readonly RoadId[]): number {
+function routeRisk(ctx: LevelContext, state: Immutable<GameState>, route: readonly RoadId[]): number {
   let risk = 0;
   for (const id of route) {
     const road = ctx.roads.get(id);
@@ -45,7 +46,7 @@ function routeRisk(ctx: LevelContext, state: GameState, route: readonly RoadId[]
   return risk;
 }
 
-function lastRouteFrom(state: GameState, entry: string): string | undefined {
+function lastRouteFrom(state: Immutable<GameState>, entry: string): string | undefined {
   for (const list of [state.convoys, state.pastConvoys]) {
     for (let i = list.length - 1; i >= 0; i--) {
       const c = list[i]!;

@@ -4,6 +4,7 @@
  * in English or French: "Ambushed the Kadiana–Kolondiéba road: 3 of the 4 convoys seen
  * nearby took it, most between 06:00 and 22:00; escort strength 1."
  */
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
 import type { AiMoveRecord } from '../sim/state';
 import { PHASES } from './director';
@@ -13,7 +14,7 @@ export interface ReasonText {
   params: Record<string, string | number>;
 }
 
-function factor(move: AiMoveRecord, name: string): number {
+function factor(move: Immutable<AiMoveRecord>, name: string): number {
   return move.reason.factors.find((f) => f.name === name)?.value ?? 0;
 }
 
@@ -28,7 +29,7 @@ function roadName(ctx: LevelContext, id: string): string {
 
 const pad = (hour: number): string => `${String(Math.round(hour) % 24).padStart(2, '0')}:00`;
 
-export function reasonText(ctx: LevelContext, move: AiMoveRecord): ReasonText {
+export function reasonText(ctx: LevelContext, move: Immutable<AiMoveRecord>): ReasonText {
   const phase = PHASES[factor(move, 'phase')] ?? 'buildup';
   const corridor = (id: string) => ctx.level.corridors.find((c) => c.id === id)?.name;
   switch (move.kind) {

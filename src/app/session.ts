@@ -3,14 +3,20 @@
  * the clock (pause and speeds), and the blockade's turns. Scenes and the HUD read the state
  * and send player commands through `dispatch`; nothing else changes the game.
  */
-import { blockadeTurn } from '../ai/match';
+import { blockadeTurn, replayMatch } from '../ai/match';
 import { HOURS_PER_DAY } from '../sim/balance';
 import type { LevelContext } from '../sim/context';
 import { createInitialState } from '../sim/init';
-import { replay, stateHash, step } from '../sim/replay';
+import { freezeStates, sealed } from '../sim/reducer';
+import { stateHash, step } from '../sim/replay';
 import { buildResult, type ResultFile } from '../sim/result';
 import { NO_SETTINGS, type ScenarioSettings } from '../sim/scenario';
+import type { Immutable } from 'immer';
 import type { Action, Difficulty, GameState, PlayerAction, SimError } from '../sim/state';
+
+// Development and browser-test builds freeze every state, so that a change made outside the
+// rules throws where the tests see it; production builds skip the cost.
+freezeStates(import.meta.env?.DEV === true || import.meta.env?.MODE === 'e2e');
 
 export type Speed = 0 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0, 1, 2, 4];
@@ -18,8 +24,8 @@ export const SPEEDS: readonly Speed[] = [0, 1, 2, 4];
 export const MS_PER_HOUR = 1000;
 
 export interface SessionSnapshot {
-  state: GameState;
-  previous: GameState;
+  state: Immutable<GameState>;
+  previous: Immutable<GameState>;
   speed: Speed;
   /** Fraction (0–1) of the current hour already elapsed, for smooth movement between ticks. */
   hourFraction: number;
@@ -28,8 +34,8 @@ export interface SessionSnapshot {
 type Listener = (snapshot: SessionSnapshot) => void;
 
 export class GameSession {
-  state: GameState;
-  previous: GameState;
+  state: Immutable<GameState>;
+  previous: Immutable<GameState>;
   readonly log: Action[] = [];
   readonly dailyHashes: string[] = [];
   speed: Speed = 0;
@@ -39,24 +45,28 @@ export class GameSession {
 
   private constructor(
     readonly ctx: LevelContext,
-    state: GameState,
+    state: Immutable<GameState>,
     /** The instructor's settings this scenario was built with (injects, policies). */
     readonly settings: ScenarioSettings,
   ) {
-    this.state = state;
-    this.previous = state;
+    this.state = sealed(state);
+    this.previous = this.state;
   }
 
   static start(ctx: LevelContext, seed: number, difficulty: Difficulty, settings: ScenarioSettings = NO_SETTINGS): GameSession {
     return new GameSession(ctx, createInitialState(ctx, seed, difficulty), settings);
   }
 
-  /** Rebuild a game from its log (a save); the result has the same state hash as when saved. */
+  /**
+   * Rebuild a game from its log (a save), recomputing the blockade's moves; the result has
+   * the same state hash as when saved. A log that is not a game of these rules stops where
+   * it goes wrong, so its hash differs from the save's.
+   */
   static resume(ctx: LevelContext, seed: number, difficulty: Difficulty, log: readonly Action[], settings: ScenarioSettings = NO_SETTINGS): GameSession {
-    const { state, dailyHashes } = replay(ctx, seed, difficulty, log);
-    const session = new GameSession(ctx, state, settings);
-    session.log.push(...log);
-    session.dailyHashes.push(...dailyHashes);
+    const { game, fault } = replayMatch(ctx, seed, difficulty, log);
+    const session = new GameSession(ctx, game.snapshot(), settings);
+    session.log.push(...(fault ? log.slice(0, fault.index) : log));
+    session.dailyHashes.push(...game.dailyHashes);
     return session;
   }
 
@@ -164,7 +174,7 @@ export class GameSession {
     this.log.push(action);
   }
 
-  private notify(previous: GameState): void {
+  private notify(previous: Immutable<GameState>): void {
     this.previous = previous;
     const snapshot: SessionSnapshot = { state: this.state, previous, speed: this.speed, hourFraction: this.hourFraction };
     for (const listener of this.listeners) listener(snapshot);

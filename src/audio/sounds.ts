@@ -3,6 +3,7 @@
  * the Howler side only plays what it is told. Sounds only ever repeat what the HUD already
  * says in words (nothing is told by sound alone).
  */
+import type { Immutable } from 'immer';
 import type { Convoy, GameState, NewsKind } from '../sim/state';
 
 export type SoundName = 'depart' | 'arrive' | 'attack' | 'alert' | 'click';
@@ -20,7 +21,7 @@ const NEWS_SOUNDS: Partial<Record<NewsKind, SoundName>> = {
 };
 
 /** A convoy "starts moving" when it leaves its border post or a player's halt, not when a checkpoint lets it go. */
-function departed(before: Convoy | undefined, after: Convoy): boolean {
+function departed(before: Immutable<Convoy> | undefined, after: Immutable<Convoy>): boolean {
   if (after.status !== 'moving') return false;
   return before === undefined || before.status === 'waiting' || before.status === 'halted';
 }
@@ -29,7 +30,7 @@ function departed(before: Convoy | undefined, after: Convoy): boolean {
  * The one-shot sounds for the step from `previous` to `next`, each at most once, in a fixed
  * order. Nothing when the two states are not one game (a new game, a loaded save).
  */
-export function soundsFor(previous: GameState, next: GameState): SoundName[] {
+export function soundsFor(previous: Immutable<GameState>, next: Immutable<GameState>): SoundName[] {
   if (previous === next) return [];
   if (previous.levelId !== next.levelId || previous.seed !== next.seed || next.hour < previous.hour || next.news.length < previous.news.length) return [];
   const wanted = new Set<SoundName>();

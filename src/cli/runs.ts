@@ -18,7 +18,7 @@ export interface RunsJob {
 
 export function playSeeds(job: RunsJob): Outcome[] {
   const ctx = buildContext(job.level, job.days);
-  return job.seeds.map((seed) => outcomeOf(ctx, playMatch(ctx, { seed, difficulty: job.difficulty, policy: job.policy }).state));
+  return job.seeds.map((seed) => outcomeOf(ctx, playMatch(ctx, { seed, difficulty: job.difficulty, policy: job.policy, dailyHashes: false }).state));
 }
 
 const WORKER = new URL('./runs-worker.ts', import.meta.url);

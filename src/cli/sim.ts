@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- --level F [--seed N] [--difficulty easy|normal|hard]
- *   [--policy idle|baseline|random] [--days N] [--json] [--out R]`: one whole game headless.
+ *   [--policy idle|baseline|random|expert] [--days N] [--json] [--out R]`: one whole game headless.
  */
 import { writeFileSync } from 'node:fs';
 import { playMatch } from '../ai/match';
@@ -12,7 +12,7 @@ import { DIFFICULTIES } from '../sim/state';
 import { choiceOption, inputError, intOption, loadLevel, parseCli, runCli, usageError } from './common';
 
 const USAGE =
-  'usage: npm run sim -- --level <file> [--seed N] [--difficulty easy|normal|hard] [--policy idle|baseline|random] [--days N] [--json] [--out <result.json>]';
+  'usage: npm run sim -- --level <file> [--seed N] [--difficulty easy|normal|hard] [--policy idle|baseline|random|expert] [--days N] [--json] [--out <result.json>]';
 
 runCli((args) => {
   const { values } = parseCli(

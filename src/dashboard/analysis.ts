@@ -3,6 +3,7 @@
  * the verified log (never from the file's own summary, which a student could edit), and what
  * it says about the class. Pure: no DOM, no catalog lookups (only catalog keys).
  */
+import type { Immutable } from 'immer';
 import { reasonText } from '../ai/reasons';
 import { POLICIES, type PolicyId } from '../levels/constants';
 import type { Text } from '../levels/schema';
@@ -51,7 +52,7 @@ export interface StudentStats {
 }
 
 /** A student's game from the replayed final state. `result` gives only what the replay checked (seed, log) and the alias. */
-export function studentStats(ctx: LevelContext, result: ResultFile, state: GameState): StudentStats {
+export function studentStats(ctx: LevelContext, result: ResultFile, state: Immutable<GameState>): StudentStats {
   const outcome = outcomeOf(ctx, state);
   const policies: PolicyId[] = [];
   for (const action of result.log) {

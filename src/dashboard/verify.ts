@@ -8,10 +8,8 @@
  */
 import { parseResultCode } from '../app/results';
 import type { Level } from '../levels/schema';
-import { replay } from '../sim/replay';
 import { reason, type Parsed, type Reason } from '../sim/reason';
 import { parseResult, resultContext, verifyResult, type ResultFile } from '../sim/result';
-import type { Difficulty } from '../sim/state';
 import { studentStats, type StudentStats } from './analysis';
 
 export type InputKind = 'file' | 'code';
@@ -59,9 +57,7 @@ export function verifyParsed(id: number, result: ResultFile, levels: LevelLookup
     const changed = verdict.reason.code === 'verify.levelChanged';
     return { id, ok: false, claimed, flag: { key: changed ? 'dash.flag.levelChanged' : 'dash.flag.mismatch', detail: verdict.reason, ...(verdict.day !== undefined ? { day: verdict.day } : {}) } };
   }
-  // verifyResult keeps the state it replayed to itself; the statistics need it, so the game is replayed once more.
-  const { state } = replay(scenario.ctx, result.seed, result.difficulty as Difficulty, result.log);
-  return { id, ok: true, stats: studentStats(scenario.ctx, result, state) };
+  return { id, ok: true, stats: studentStats(scenario.ctx, result, verdict.state) };
 }
 
 /** Never throws: anything unexpected is a flag on this one result, not the end of the class's. */

@@ -10,6 +10,7 @@
  * much where WebGL is software-rendered). The elements are hidden from assistive technology:
  * the HUD lists every convoy in words.
  */
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
 import type { Convoy, GameState } from '../sim/state';
 import { ICON, PILL } from './icons';
@@ -110,7 +111,7 @@ export class ConvoyLayer {
    * Follow a new state: new convoys appear, moved ones glide (or jump, with `snap`), ended
    * ones glide to the depot or back to the border before they go (destroyed ones go at once).
    */
-  sync(state: GameState, snap: boolean): void {
+  sync(state: Immutable<GameState>, snap: boolean): void {
     const { ctx, layout } = this.host;
     const f = this.host.hourFraction();
     const live = new Set<number>();
@@ -221,7 +222,7 @@ export class ConvoyLayer {
     return this.sprites.get(id)?.path;
   }
 
-  private create(convoy: Convoy, routeKm: number): ConvoySprite {
+  private create(convoy: Immutable<Convoy>, routeKm: number): ConvoySprite {
     const el = document.createElement('div');
     el.className = 'map-convoy';
     // Each convoy is a layer of its own: moving it is compositing, not painting.
@@ -392,7 +393,7 @@ export class ConvoyLayer {
   }
 }
 
-function findRecord(state: GameState, id: number): GameState['pastConvoys'][number] | undefined {
+function findRecord(state: Immutable<GameState>, id: number): Immutable<GameState>['pastConvoys'][number] | undefined {
   for (let i = state.pastConvoys.length - 1; i >= 0; i--) if (state.pastConvoys[i]!.id === id) return state.pastConvoys[i];
   return undefined;
 }

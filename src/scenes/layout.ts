@@ -2,6 +2,7 @@
  * Where the level's things sit in world coordinates: towns, road segments, where a convoy is
  * along its route. Computed once per level from the projection; pure, so it is tested under Node.
  */
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
 import type { Convoy } from '../sim/state';
 import { createProjection, type MapProjection, type Point, type Rect } from './projection';
@@ -70,7 +71,7 @@ export interface RoutePath {
   km: number[];
 }
 
-export function routePathOf(ctx: LevelContext, layout: MapLayout, convoy: Pick<Convoy, 'path' | 'route'>): RoutePath {
+export function routePathOf(ctx: LevelContext, layout: MapLayout, convoy: Pick<Immutable<Convoy>, 'path' | 'route'>): RoutePath {
   const points: Point[] = [];
   const km: number[] = [];
   let total = 0;
@@ -85,7 +86,7 @@ export function routePathOf(ctx: LevelContext, layout: MapLayout, convoy: Pick<C
 }
 
 /** How far along its route (km from the entry point) a convoy is. */
-export function routeKmOf(ctx: LevelContext, convoy: Pick<Convoy, 'route' | 'leg' | 'km' | 'status'>): number {
+export function routeKmOf(ctx: LevelContext, convoy: Pick<Immutable<Convoy>, 'route' | 'leg' | 'km' | 'status'>): number {
   let before = 0;
   const leg = Math.max(0, Math.min(convoy.leg, convoy.route.length - 1));
   for (let i = 0; i < leg; i++) before += ctx.roads.get(convoy.route[i] ?? '')?.km ?? 0;

@@ -9,6 +9,7 @@
  * every zoom. Static things are redrawn only when the zoom, the selection or the state they
  * show changes; per frame, only gliding convoys move.
  */
+import type { Immutable } from 'immer';
 import * as Phaser from 'phaser';
 import { countryName, formatPercent, lang, pick, t } from '../app/i18n';
 import type { MapSelection, SelectionBus } from '../app/selection';
@@ -116,7 +117,7 @@ export class MapScene extends Phaser.Scene {
   private readonly u: number;
   private readonly ctx: LevelContext;
   private readonly layout: MapLayout;
-  private state: GameState;
+  private state: Immutable<GameState>;
   private speed: number;
 
   private view: View = { width: 1, height: 1, zoom: 1, scrollX: 0, scrollY: 0 };
@@ -589,7 +590,7 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  private updateTowns(state: GameState): void {
+  private updateTowns(state: Immutable<GameState>): void {
     const entries = new Map(entryStatuses(this.ctx, state).map((e) => [e.id, e]));
     for (const status of townStatuses(this.ctx, state)) {
       const sprite = this.towns.get(status.id);
@@ -699,7 +700,7 @@ export class MapScene extends Phaser.Scene {
     pin.obj.setScale(pin.obj instanceof Phaser.GameObjects.Image ? k / this.u : k);
   }
 
-  private updatePatrols(state: GameState): void {
+  private updatePatrols(state: Immutable<GameState>): void {
     const seen = new Set<string>();
     for (const marker of patrolMarkers(state)) {
       const seg = this.layout.roads.get(marker.road);
@@ -724,7 +725,7 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  private updateIntel(state: GameState): void {
+  private updateIntel(state: Immutable<GameState>): void {
     const seen = new Set<string>();
     for (const marker of intelMarkers(state)) {
       const place = this.intelPlace(marker);
@@ -783,7 +784,7 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  private syncState(state: GameState, initial: boolean): void {
+  private syncState(state: Immutable<GameState>, initial: boolean): void {
     // Most hours change nothing the canvas shows (the convoys are HTML): draw only if so.
     this.changesToCheck = true;
     const previous = this.state;

@@ -4,6 +4,7 @@
  * the map; reports do, with their confidence. Pure, so it is tested under Node; the Phaser
  * layers only draw what these functions return.
  */
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
 import type { Convoy, ConvoyStatus, GameState, Intel } from '../sim/state';
 
@@ -25,7 +26,7 @@ export interface TownStatus {
   arriving: number;
 }
 
-export function townStatuses(ctx: LevelContext, state: GameState): TownStatus[] {
+export function townStatuses(ctx: LevelContext, state: Immutable<GameState>): TownStatus[] {
   const control = new Map(state.towns.map((t) => [t.id as string, t.control]));
   const garrison = new Map<string, { ready: number; arriving: number }>();
   for (const unit of state.units) {
@@ -52,7 +53,7 @@ export interface PatrolMarker {
   slot: number;
 }
 
-export function patrolMarkers(state: GameState): PatrolMarker[] {
+export function patrolMarkers(state: Immutable<GameState>): PatrolMarker[] {
   const perRoad = new Map<string, number>();
   const out: PatrolMarker[] = [];
   for (const unit of state.units) {
@@ -67,7 +68,7 @@ export function patrolMarkers(state: GameState): PatrolMarker[] {
 export interface IntelMarker {
   /** Stable across states while the reports it groups exist: kind and place. */
   key: string;
-  kind: Intel['kind'];
+  kind: Immutable<Intel>['kind'];
   road?: string;
   town?: string;
   /** The highest confidence among the reports grouped here, percent. */
@@ -80,7 +81,7 @@ export interface IntelMarker {
 }
 
 /** Reports of the same kind about the same road or town are shown as one marker. */
-export function intelMarkers(state: GameState): IntelMarker[] {
+export function intelMarkers(state: Immutable<GameState>): IntelMarker[] {
   const byKey = new Map<string, IntelMarker>();
   for (const item of state.intel) {
     const place = item.road ? `road:${item.road}` : item.town ? `town:${item.town}` : null;
@@ -128,7 +129,7 @@ export interface ConvoyInfo {
   escorts: number;
 }
 
-export function convoyInfo(convoy: Convoy): ConvoyInfo {
+export function convoyInfo(convoy: Immutable<Convoy>): ConvoyInfo {
   return { id: convoy.id, status: convoy.status, tankers: convoy.tankers, escorts: convoy.escort.length };
 }
 
@@ -139,7 +140,7 @@ export interface EntryStatus {
   open: boolean;
 }
 
-export function entryStatuses(ctx: LevelContext, state: GameState): EntryStatus[] {
+export function entryStatuses(ctx: LevelContext, state: Immutable<GameState>): EntryStatus[] {
   const open = new Map(state.entries.map((e) => [e.id as string, e.open]));
   return ctx.level.entryPoints.map((e) => ({ id: e.id, town: e.town, country: e.country, open: open.get(e.id) ?? false }));
 }

@@ -2,9 +2,13 @@
  * Canonical state hash. Keys are sorted so the hash never depends on the order in which
  * properties were created; numbers print the same in Node and every browser.
  *
- * The hash is a tree hash: an object's hash covers its children's hashes, and is cached per
- * object. States are immutable and share unchanged parts (immer), so hashing each day's
- * state only visits what changed since the last one.
+ * The hash is a tree hash over a canonical text: an object's text names its children's
+ * hashes, and its hash is the hash of that text. The text is never built: its pieces are
+ * fed to the hash as they come, which keeps hashing free of large strings.
+ * - `hashValue` caches each object's hash by identity: for states that are never changed
+ *   after they are made (immer's), so each day only what changed is visited;
+ * - `hashOwned` hashes a state that is changed in place afresh, but for the records that
+ *   never change once appended.
  */
 
 export function canonicalJson(value: unknown): string {
@@ -18,29 +22,181 @@ export function canonicalJson(value: unknown): string {
 }
 
 function primitiveJson(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'string') return quoted(value);
   return value === undefined ? 'null' : JSON.stringify(value);
 }
 
-/**
+/** Ids, kinds and keys repeat endlessly: their JSON form is made once. */
+const quotes = new Map<string, string>();
+function quoted(text: string): string {
+  let q = quotes.get(text);
+  if (q === undefined) {
+    q = JSON.stringify(text);
+    if (text.length <= 40 && quotes.size < 8192) quotes.set(text, q);
+  }
+  return q;
+}
+
+/*
  * cyrb53-style 64-bit string hash (two 32-bit lanes), written here because a hash library
  * would either pull in Node's crypto (not in the browser core) or be async (SubtleCrypto).
  * It detects desync and tampering by accident, not by an adversary with the source.
+ *
+ * The node being hashed keeps its lanes in `h1`/`h2`; a parent's lanes wait on a stack
+ * while a child is hashed. A finished child leaves its hash in `r1`/`r2`, and its parent
+ * feeds the hex digits of that hash without making a string of it.
  */
-export function hashString(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+let h1 = 0;
+let h2 = 0;
+let r1 = 0;
+let r2 = 0;
+let stack = new Int32Array(64);
+let depth = 0;
+
+function begin(): void {
+  if (depth + 2 > stack.length) {
+    const grown = new Int32Array(stack.length * 2);
+    grown.set(stack);
+    stack = grown;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  stack[depth] = h1;
+  stack[depth + 1] = h2;
+  depth += 2;
+  h1 = 0xdeadbeef | 0;
+  h2 = 0x41c6ce57;
 }
 
-const cache = new WeakMap<object, string>();
+function feedChar(ch: number): void {
+  h1 = Math.imul(h1 ^ ch, 2654435761);
+  h2 = Math.imul(h2 ^ ch, 1597334677);
+}
+
+function feed(text: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 2654435761);
+    b = Math.imul(b ^ ch, 1597334677);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+/** The digits of a whole number, as `String(n)` prints them, without the string. */
+function feedInteger(n: number): void {
+  if (n < 0) {
+    feedChar(45);
+    n = -n;
+  }
+  let div = 1;
+  while (div * 10 <= n) div *= 10;
+  for (; div >= 1; div /= 10) {
+    const digit = Math.floor(n / div);
+    feedChar(48 + digit);
+    n -= digit * div;
+  }
+}
+
+/** End the node: its hash goes to `r1`/`r2`, and the parent's lanes come back. */
+function end(): void {
+  let a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  a = a | 0;
+  r1 = a;
+  r2 = b;
+  depth -= 2;
+  h1 = stack[depth]!;
+  h2 = stack[depth + 1]!;
+}
+
+const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+const resultHex = (): string => hex(r2) + hex(r1);
+
+/** Feed `#` and the 16 hex digits of a hash (high lane first), as the text names a child. */
+function feedHash(high: number, low: number): void {
+  feedChar(35);
+  for (let shift = 28; shift >= 0; shift -= 4) {
+    const d = (high >>> shift) & 15;
+    feedChar(d < 10 ? 48 + d : 87 + d);
+  }
+  for (let shift = 28; shift >= 0; shift -= 4) {
+    const d = (low >>> shift) & 15;
+    feedChar(d < 10 ? 48 + d : 87 + d);
+  }
+}
+
+export function hashString(text: string): string {
+  begin();
+  feed(text);
+  end();
+  return resultHex();
+}
+
+/**
+ * Objects of one shape (the same keys in the same order) share one sorted key list, with
+ * the keys' JSON ready, so a state's many convoys, units and records are not each sorted
+ * and quoted anew.
+ */
+interface Shape {
+  keys: readonly string[];
+  sorted: readonly string[];
+  /** `"key":` for each sorted key. */
+  labels: readonly string[];
+}
+const shapes = new Map<string, Shape[]>();
+const EMPTY: Shape = { keys: [], sorted: [], labels: [] };
+function shapeOf(record: object): Shape {
+  const keys = Object.keys(record);
+  if (keys.length === 0) return EMPTY;
+  const known = shapes.get(keys[0]!);
+  if (known) {
+    for (const shape of known) {
+      if (shape.keys.length !== keys.length) continue;
+      let same = true;
+      for (let i = 1; i < keys.length && same; i++) same = shape.keys[i] === keys[i];
+      if (same) return shape;
+    }
+  }
+  const sorted = [...keys].sort();
+  const shape = { keys, sorted, labels: sorted.map((k) => `${JSON.stringify(k)}:`) };
+  // Shapes come from the code, not from play; the bound keeps odd inputs from growing it.
+  if (!known) {
+    if (shapes.size < 1024) shapes.set(keys[0]!, [shape]);
+  } else if (known.length < 16) known.push(shape);
+  return shape;
+}
+
+/** How a child object is hashed: it leaves its hash in `r1`/`r2`. */
+type HashChild = (value: object) => void;
+
+function feedValue(value: unknown, child: HashChild): void {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) feedInteger(value);
+    else feed(Number.isFinite(value) ? String(value) : 'null');
+  } else if (typeof value === 'string') feed(quoted(value));
+  else if (value !== null && typeof value === 'object') {
+    child(value);
+    feedHash(r2, r1);
+  } else feed(primitiveJson(value));
+}
+
+function feedRecord(record: Record<string, unknown>, child: (value: unknown, key: string) => void): void {
+  const shape = shapeOf(record);
+  feedChar(123);
+  let first = true;
+  for (let i = 0; i < shape.sorted.length; i++) {
+    const k = shape.sorted[i]!;
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) feedChar(44);
+    feed(shape.labels[i]!);
+    child(v, k);
+    first = false;
+  }
+  feedChar(125);
+}
 
 /**
  * Long arrays (the news feed, the history) grow by appending: a new array each day whose
@@ -50,63 +206,138 @@ const cache = new WeakMap<object, string>();
 const BLOCK = 64;
 interface Block {
   items: readonly unknown[];
-  hash: string;
+  high: number;
+  low: number;
 }
 const blocks = new WeakMap<object, Block[]>();
 
-function blockHash(value: readonly unknown[], start: number): string {
-  const end = Math.min(value.length, start + BLOCK);
+/** Hash the elements from `start` to `end` as one block (result in `r1`/`r2`). */
+function hashItems(value: readonly unknown[], start: number, end_: number, child: HashChild): void {
+  begin();
+  for (let i = start; i < end_; i++) {
+    if (i > start) feedChar(44);
+    feedValue(value[i], child);
+  }
+  end();
+}
+
+function cachedBlock(value: readonly unknown[], start: number): void {
+  const stop = Math.min(value.length, start + BLOCK);
   const first = value[start];
   const known = first !== null && typeof first === 'object' ? blocks.get(first) : undefined;
   if (known) {
     for (const block of known) {
-      if (block.items.length !== end - start) continue;
+      if (block.items.length !== stop - start) continue;
       let same = true;
-      for (let i = start; i < end && same; i++) same = block.items[i - start] === value[i];
-      if (same) return block.hash;
+      for (let i = start; i < stop && same; i++) same = block.items[i - start] === value[i];
+      if (same) {
+        r2 = block.high;
+        r1 = block.low;
+        return;
+      }
     }
   }
-  const items = value.slice(start, end);
-  const hash = hashString(items.map(nodeRepr).join(','));
+  hashItems(value, start, stop, cachedChild);
   if (first !== null && typeof first === 'object') {
     const list = known ?? [];
     // Only the last few versions of a block are worth remembering (a block fills up over a few days).
     if (list.length >= 4) list.shift();
-    list.push({ items, hash });
+    list.push({ items: value.slice(start, stop), high: r2, low: r1 });
     if (!known) blocks.set(first, list);
   }
-  return hash;
 }
 
-function arrayText(value: readonly unknown[]): string {
-  if (value.length <= BLOCK) return `[${value.map(nodeRepr).join(',')}]`;
-  const parts: string[] = [];
-  for (let start = 0; start < value.length; start += BLOCK) parts.push(blockHash(value, start));
-  return `[blocks:${value.length}:${parts.join(',')}]`;
-}
-
-function nodeRepr(value: unknown): string {
-  return value !== null && typeof value === 'object' ? `#${treeHash(value)}` : primitiveJson(value);
-}
-
-function treeHash(value: object): string {
-  const cached = cache.get(value);
-  if (cached !== undefined) return cached;
-  let text: string;
-  if (Array.isArray(value)) text = arrayText(value);
-  else {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort();
-    text = `{${keys.map((k) => `${JSON.stringify(k)}:${nodeRepr(record[k])}`).join(',')}}`;
+/** An array's text; blocks of `BLOCK` elements are named by their hash (`block` leaves it in `r1`/`r2`). */
+function feedArray(value: readonly unknown[], child: HashChild, block: (start: number) => void): void {
+  if (value.length <= BLOCK) {
+    feedChar(91);
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) feedChar(44);
+      feedValue(value[i], child);
+    }
+    feedChar(93);
+    return;
   }
-  const hash = hashString(text);
-  cache.set(value, hash);
-  return hash;
+  feed(`[blocks:${value.length}:`);
+  for (let start = 0; start < value.length; start += BLOCK) {
+    if (start > 0) feedChar(44);
+    block(start);
+    // A block is named by its hex digits alone, without the '#' of a child.
+    for (let shift = 28; shift >= 0; shift -= 4) {
+      const d = (r2 >>> shift) & 15;
+      feedChar(d < 10 ? 48 + d : 87 + d);
+    }
+    for (let shift = 28; shift >= 0; shift -= 4) {
+      const d = (r1 >>> shift) & 15;
+      feedChar(d < 10 ? 48 + d : 87 + d);
+    }
+  }
+  feedChar(93);
+}
+
+/** Hashes of objects that never change after they are made (result in `r1`/`r2`). */
+const cache = new WeakMap<object, { high: number; low: number }>();
+
+function cachedChild(value: object): void {
+  const known = cache.get(value);
+  if (known !== undefined) {
+    r2 = known.high;
+    r1 = known.low;
+    return;
+  }
+  begin();
+  if (Array.isArray(value)) feedArray(value, cachedChild, (start) => cachedBlock(value, start));
+  else feedRecord(value as Record<string, unknown>, (v) => feedValue(v, cachedChild));
+  end();
+  cache.set(value, { high: r2, low: r1 });
+}
+
+function freshChild(value: object): void {
+  begin();
+  if (Array.isArray(value)) {
+    const items = value as readonly unknown[];
+    feedArray(items, freshChild, (start) => hashItems(items, start, Math.min(items.length, start + BLOCK), freshChild));
+  } else feedRecord(value as Record<string, unknown>, (v) => feedValue(v, freshChild));
+  end();
 }
 
 /** Hash of any JSON value. Objects must not be mutated after they are hashed. */
 export function hashValue(value: unknown): string {
-  return value !== null && typeof value === 'object' ? treeHash(value) : hashString(primitiveJson(value));
+  if (value === null || typeof value !== 'object') return hashString(primitiveJson(value));
+  return guarded(() => cachedChild(value));
+}
+
+/** Run a hash from the top; one that throws part way (a value nested too deep) must not leave the stack behind. */
+function guarded(hash: () => void): string {
+  const at = depth;
+  const [a, b] = [h1, h2];
+  try {
+    hash();
+    return resultHex();
+  } finally {
+    depth = at;
+    h1 = a;
+    h2 = b;
+  }
+}
+
+/**
+ * `hashValue` of an object that is changed in place between hashes (a headless game's
+ * state). Its fields are hashed afresh every time, except the arrays named in
+ * `appendOnly`: their elements never change once appended, so each element's hash (and
+ * each full block of them) is computed once.
+ */
+export function hashOwned(value: Record<string, unknown>, appendOnly: ReadonlySet<string>): string {
+  return guarded(() => {
+    begin();
+    feedRecord(value, (v, k) => {
+      if (!appendOnly.has(k) || !Array.isArray(v)) return feedValue(v, freshChild);
+      const items = v as readonly unknown[];
+      begin();
+      feedArray(items, cachedChild, (start) => cachedBlock(items, start));
+      end();
+      feedHash(r2, r1);
+    });
+    end();
+  });
 }

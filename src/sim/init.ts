@@ -42,6 +42,7 @@ export function createInitialState(ctx: LevelContext, seed: number, difficulty: 
     convoys: [],
     pastConvoys: [],
     nextId: 1,
+    convoysFormed: 0,
     units: level.units.map((u) => ({
       id: u.id as UnitId,
       strength: u.strength,

@@ -77,6 +77,9 @@ export type ReasonCode =
   | 'verify.dayDiffers'
   | 'verify.finalHash'
   | 'verify.summary'
+  | 'verify.aiDiffers'
+  | 'verify.outOfTurn'
+  | 'verify.malformed'
   /* Result codes (src/app/results.ts). */
   | 'code.tooLong'
   | 'code.empty'

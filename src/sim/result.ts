@@ -3,13 +3,15 @@
  * same format from `npm run sim -- --out` and from the browser. A result is trusted only
  * after a replay reproduces its daily hashes.
  */
+import type { Immutable } from 'immer';
 import * as z from 'zod/mini';
 import { clip, issueReason, pathField, reason, refused, type Parsed, type Reason } from './reason';
 import { difficultySchema, hash16, int, levelRefSchema, logSchema, seedSchema } from './wire';
 import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
 import { NO_SETTINGS, scenarioContext, settingsSchema, type ScenarioSettings } from './scenario';
-import { replay, stateHash } from './replay';
+import { replayMatch } from '../ai/match';
+import { stateHash } from './replay';
 import { outcomeOf, type Outcome } from './selectors';
 import type { Action, Difficulty, GameState } from './state';
 
@@ -48,7 +50,7 @@ export function resultContext(level: Level, result: ResultFile): { ok: true; ctx
 
 export interface ResultInput {
   ctx: LevelContext;
-  state: GameState;
+  state: Immutable<GameState>;
   log: readonly Action[];
   dailyHashes: readonly string[];
   player: ResultFile['player'];
@@ -104,13 +106,21 @@ export function parseResult(text: string): Parsed<ResultFile> {
   return { ok: true, value: parsed.data as ResultFile };
 }
 
-export type Verdict = { ok: true; hash: string } | { ok: false; reason: Reason; day?: number };
+/** A verified result comes with the state its replay reached (its numbers come from there, never from the file). */
+export type Verdict = { ok: true; hash: string; state: GameState } | { ok: false; reason: Reason; day?: number };
 
-/** Re-simulate a result on its level and compare every day's hash. */
+const FAULT_REASONS = { 'ai-differs': 'verify.aiDiffers', 'out-of-turn': 'verify.outOfTurn', malformed: 'verify.malformed' } as const;
+
+/**
+ * Re-simulate a result on its level: the player's commands from the log, the blockade's
+ * moves recomputed (they must match the log's), every day's hash compared.
+ */
 export function verifyResult(ctx: LevelContext, result: ResultFile): Verdict {
   if (result.level.id !== ctx.level.id) return { ok: false, reason: reason('verify.otherLevel', { level: result.level.id, expected: ctx.level.id }) };
   if (result.level.hash !== ctx.levelHash) return { ok: false, reason: reason('verify.levelChanged', { level: ctx.level.id }) };
-  const { state, dailyHashes } = replay(ctx, result.seed, result.difficulty as Difficulty, result.log);
+  const { game, fault } = replayMatch(ctx, result.seed, result.difficulty as Difficulty, result.log);
+  if (fault) return { ok: false, day: fault.day, reason: reason(FAULT_REASONS[fault.fault], { day: fault.day }) };
+  const dailyHashes = game.dailyHashes;
   const days = Math.max(dailyHashes.length, result.dailyHashes.length);
   for (let i = 0; i < days; i++) {
     if (dailyHashes[i] !== result.dailyHashes[i]) {
@@ -118,11 +128,12 @@ export function verifyResult(ctx: LevelContext, result: ResultFile): Verdict {
       return { ok: false, day: i + 1, reason: reason(code, { day: i + 1 }) };
     }
   }
-  const hash = stateHash(state);
+  const hash = game.hash;
   if (hash !== result.summary.finalStateHash) return { ok: false, reason: reason('verify.finalHash') };
+  const state = game.snapshot();
   const outcome = outcomeOf(ctx, state);
   if (outcome.outcome !== result.summary.outcome || outcome.score !== result.summary.score) {
     return { ok: false, reason: reason('verify.summary') };
   }
-  return { ok: true, hash };
+  return { ok: true, hash, state };
 }

@@ -2,57 +2,59 @@
 import { SECTORS } from '../levels/constants';
 import { HOURS_PER_DAY } from './balance';
 import type { LevelContext } from './context';
-import type { Convoy, GameState, PolicyState, Unit } from './state';
+import type { Immutable } from 'immer';
+import type { Convoy, GameState, Unit } from './state';
 import type { PolicyId } from '../levels/schema';
 
 export const dayOf = (hour: number): number => Math.floor(hour / HOURS_PER_DAY) + 1;
 export const hourOfDay = (hour: number): number => hour % HOURS_PER_DAY;
-export const currentDay = (state: GameState): number => dayOf(state.hour);
+export const currentDay = (state: Immutable<GameState>): number => dayOf(state.hour);
 
-export const isLive = (convoy: Convoy): boolean =>
+export const isLive = (convoy: Immutable<Convoy>): boolean =>
   convoy.status !== 'arrived' && convoy.status !== 'destroyed' && convoy.status !== 'returned';
 
-export function inTransitL(ctx: LevelContext, state: GameState): number {
+export function inTransitL(ctx: LevelContext, state: Immutable<GameState>): number {
   let litres = 0;
   for (const convoy of state.convoys) if (isLive(convoy)) litres += convoy.tankers * ctx.level.tankerL;
   return litres;
 }
 
 /** Days the depot lasts at full demand. */
-export function daysOfCover(ctx: LevelContext, state: GameState): number {
+export function daysOfCover(ctx: LevelContext, state: Immutable<GameState>): number {
   return ctx.totalDemandL === 0 ? Infinity : state.fuel.stockL / ctx.totalDemandL;
 }
 
-export function policy(state: GameState, id: PolicyId): PolicyState {
+/** A policy's state: the rules get one they may change, readers a read-only one. */
+export function policy<S extends Immutable<GameState>>(state: S, id: PolicyId): S['policies'][number] {
   const found = state.policies.find((p) => p.id === id);
   if (!found) throw new RangeError(`unknown policy ${id}`);
   return found;
 }
 
-export const policyActive = (state: GameState, id: PolicyId): boolean => policy(state, id).status === 'active';
+export const policyActive = (state: Immutable<GameState>, id: PolicyId): boolean => policy(state, id).status === 'active';
 
 /** A unit counts for its task only once it has arrived. */
-export const unitReady = (state: GameState, unit: Unit): boolean => state.hour >= unit.readyAt;
+export const unitReady = (state: Immutable<GameState>, unit: Immutable<Unit>): boolean => state.hour >= unit.readyAt;
 
-export function garrisonStrength(state: GameState, town: string): number {
+export function garrisonStrength(state: Immutable<GameState>, town: string): number {
   let strength = 0;
   for (const u of state.units) if (u.task.kind === 'garrison' && u.task.town === town && unitReady(state, u)) strength += u.strength;
   return strength;
 }
 
-export function patrolStrength(state: GameState, road: string): number {
+export function patrolStrength(state: Immutable<GameState>, road: string): number {
   let strength = 0;
   for (const u of state.units) if (u.task.kind === 'patrol' && u.task.road === road && unitReady(state, u)) strength += u.strength;
   return strength;
 }
 
-export function escortStrength(state: GameState, convoy: Convoy): number {
+export function escortStrength(state: Immutable<GameState>, convoy: Immutable<Convoy>): number {
   let strength = 0;
   for (const id of convoy.escort) strength += state.units.find((u) => u.id === id)?.strength ?? 0;
   return strength;
 }
 
-export function meanService(state: GameState): number {
+export function meanService(state: Immutable<GameState>): number {
   let sum = 0;
   for (const s of SECTORS) sum += state.services[s];
   return Math.round(sum / SECTORS.length);
@@ -81,7 +83,7 @@ export interface Outcome {
  * Weights: services and trust matter most, then rural security and delivery; holding the
  * city to the end is worth a bonus, not everything.
  */
-export function outcomeOf(ctx: LevelContext, state: GameState): Outcome {
+export function outcomeOf(ctx: LevelContext, state: Immutable<GameState>): Outcome {
   const m = state.metrics;
   const servicesKept = m.serviceDays === 0 ? 100 : Math.round(m.serviceSum / m.serviceDays);
   const rural = state.towns.length === 0 ? 100 : Math.round((100 * state.towns.filter((t) => t.control === 'held').length) / state.towns.length);

@@ -38,6 +38,8 @@ export type ConvoyStatus = 'waiting' | 'moving' | 'halted' | 'held' | 'returning
 
 export interface Convoy {
   id: ConvoyId;
+  /** 1, 2, 3… in the order the player formed them: the number the player sees. */
+  number: number;
   entry: EntryId;
   corridor: CorridorId;
   /** Towns from the entry point to the depot; leg i runs path[i] → path[i+1] over route[i]. */
@@ -62,6 +64,7 @@ export interface Convoy {
 /** A convoy whose trip has ended, kept for the debrief and the player's route history. */
 export interface ConvoyRecord {
   id: ConvoyId;
+  number: number;
   entry: EntryId;
   route: RoadId[];
   escorts: number;
@@ -147,7 +150,7 @@ export interface NewsItem {
   facts: Record<string, string | number>;
 }
 
-export type TrustCause = 'services' | 'queues' | 'prices' | 'attacks' | 'towns' | 'policies' | 'events' | 'recovery';
+export type TrustCause = 'services' | 'queues' | 'prices' | 'attacks' | 'blockade' | 'towns' | 'policies' | 'events' | 'recovery';
 export interface TrustChange {
   cause: TrustCause;
   delta: number;
@@ -166,6 +169,8 @@ export interface DayRecord {
   tankersDelivered: number;
   tankersLost: number;
   townsFallen: number;
+  /** The night's changes to public trust, by cause (their sum is the day's change). */
+  trustWhy: TrustChange[];
 }
 
 export interface FuelLedger {
@@ -243,6 +248,8 @@ export interface GameState {
   convoys: Convoy[];
   pastConvoys: ConvoyRecord[];
   nextId: number;
+  /** Convoys formed so far. */
+  convoysFormed: number;
   units: Unit[];
   towns: RuralTown[];
   cells: Cell[];

@@ -1,6 +1,7 @@
 /**
  * Fog of war, as a property: changing what a side cannot know never changes its choices.
  */
+import type { Immutable } from 'immer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInitialState } from '../../src/sim/init';
@@ -14,10 +15,10 @@ import { shippedContext } from '../helpers';
 const ctx = shippedContext('bamako-2025', 12);
 
 /** Mid-game states at the given hours (before anyone acts in that hour), replayed from a real game. */
-function statesAt(seed: number, policy: 'baseline' | 'expert', hours: number[]): GameState[] {
+function statesAt(seed: number, policy: 'baseline' | 'expert', hours: number[]): Immutable<GameState>[] {
   const { log } = playMatch(ctx, { seed, difficulty: 'normal', policy });
-  const out: GameState[] = [];
-  let state = createInitialState(ctx, seed, 'normal');
+  const out: Immutable<GameState>[] = [];
+  let state: Immutable<GameState> = createInitialState(ctx, seed, 'normal');
   const hashes: string[] = [];
   for (const action of log) {
     if (hours.includes(state.hour) && !out.some((s) => s.hour === state.hour)) out.push(state);
@@ -40,7 +41,7 @@ describe('what the blockade cannot know does not change its moves', () => {
     fc.assert(
       fc.property(fc.nat({ max: 10_000_000 }), fc.nat({ max: 100_000 }), fc.array(fc.integer(), { minLength: 4, maxLength: 4 }), (stock, budget, rng) => {
         for (const state of states) {
-          const blind: GameState = { ...state, fuel: { ...state.fuel, stockL: stock }, city: { ...state.city, budgetM: budget }, rng, intel: [], intelQueue: [] };
+          const blind: Immutable<GameState> = { ...state, fuel: { ...state.fuel, stockL: stock }, city: { ...state.city, budgetM: budget }, rng, intel: [], intelQueue: [] };
           expect(decideBlockade(ctx, blind)).toEqual(decideBlockade(ctx, state));
         }
       }),
@@ -54,7 +55,7 @@ describe('what the coordinator cannot know does not change the expert', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...ctx.level.towns.map((t) => t.id)), { minLength: 1, maxLength: 4 }), (towns) => {
         for (const state of states) {
-          const moved: GameState = {
+          const moved: Immutable<GameState> = {
             ...state,
             cells: state.cells.map((c, i) => ({ ...c, town: (towns[i % towns.length] ?? c.town) as never, strength: 1 + (i % 3) })),
             threats: [],

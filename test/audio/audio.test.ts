@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { createAudio, type AudioBackend } from '../../src/audio';
 import type { SessionSnapshot } from '../../src/app/session';
@@ -24,13 +25,13 @@ function fakeBackend() {
 
 /** A stand-in for GameSession: the audio only subscribes and reads the clock. */
 interface FakeSession {
-  state: GameState;
+  state: Immutable<GameState>;
   speed: SessionSnapshot['speed'];
   subscribe(fn: (s: SessionSnapshot) => void): () => void;
-  emit(next: GameState, speed?: SessionSnapshot['speed']): void;
+  emit(next: Immutable<GameState>, speed?: SessionSnapshot['speed']): void;
 }
 
-function fakeSession(state: GameState): FakeSession {
+function fakeSession(state: Immutable<GameState>): FakeSession {
   const listeners = new Set<(s: SessionSnapshot) => void>();
   const session: FakeSession = {
     state,
@@ -39,7 +40,7 @@ function fakeSession(state: GameState): FakeSession {
       listeners.add(fn);
       return () => void listeners.delete(fn);
     },
-    emit(next: GameState, speed: SessionSnapshot['speed'] = session.speed) {
+    emit(next: Immutable<GameState>, speed: SessionSnapshot['speed'] = session.speed) {
       const previous = session.state;
       session.state = next;
       session.speed = speed;
@@ -50,7 +51,7 @@ function fakeSession(state: GameState): FakeSession {
 }
 
 const initial = () => start(1, 'normal', makeCtx({ events: [] })).state;
-const news = (s: GameState, kind: NewsKind): GameState => ({ ...s, hour: s.hour + 1, news: [...s.news, { hour: s.hour, kind, facts: {} }] });
+const news = (s: Immutable<GameState>, kind: NewsKind): Immutable<GameState> => ({ ...s, hour: s.hour + 1, news: [...s.news, { hour: s.hour, kind, facts: {} }] });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(options: { muted?: boolean; volume?: number } = {}) {

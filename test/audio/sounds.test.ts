@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter, soundsFor } from '../../src/audio/sounds';
@@ -6,13 +7,13 @@ import type { GameState, NewsKind } from '../../src/sim/state';
 import { SENEGAL_ROUTE, id, makeCtx, run, start, tickUntil } from '../sim/fixture';
 
 const quiet = makeCtx({ events: [] });
-const begin = (): GameState => start(1, 'normal', quiet).state;
-const withNews = (state: GameState, ...kinds: NewsKind[]): GameState =>
+const begin = (): Immutable<GameState> => start(1, 'normal', quiet).state;
+const withNews = (state: Immutable<GameState>, ...kinds: NewsKind[]): Immutable<GameState> =>
   produce(state, (s) => {
     for (const kind of kinds) s.news.push({ hour: s.hour, kind, facts: {} });
   });
 
-function formed(state: GameState, departAt = state.hour): GameState {
+function formed(state: Immutable<GameState>, departAt = state.hour): Immutable<GameState> {
   return run(quiet, state, [{ type: 'convoy/form', entry: id.entry('kayes-gate'), tankers: 2, route: SENEGAL_ROUTE, departAt, escort: [] }]);
 }
 

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => undefined;
   }
   const dist = resolve(REPO_ROOT, 'dist');
-  if (!process.env.E2E_SKIP_BUILD) await buildGame(dist);
+  if (!process.env.E2E_SKIP_BUILD) await buildGame(dist, REPO_ROOT, 'e2e');
   const server = await serveStatic(dist);
   project.provide('baseUrl', server.url);
   return () => server.close();

@@ -17,6 +17,7 @@ function convoy(partial: Partial<Convoy>): Convoy {
   const route = ['diboli-kayes', 'kayes-kita', 'kita-kati', 'kati-bamako'] as RoadId[];
   return {
     id: 7 as ConvoyId,
+    number: 1,
     entry: 'diboli' as EntryId,
     corridor: 'senegal' as Convoy['corridor'],
     path: ['diboli', 'kayes', 'kita', 'kati', 'bamako'] as TownId[],

@@ -1,8 +1,9 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { AMBUSH_HOURS, CELL_COOLDOWN_HOURS, CELL_SPEED_KMH, CHECKPOINT_HOURS, HOURS_PER_DAY, THREAT_SETUP_HOURS } from '../../src/sim/balance';
 import { reduce } from '../../src/sim/reducer';
 import type { AiAction, AiReason, GameState } from '../../src/sim/state';
-import { REASON, cellOf, entryOf, id, makeCtx, run, start, ticks, toHour, townOf, withoutError } from './fixture';
+import { REASON, cellOf, entryOf, id, makeCtx, run, start, ticks, toHour, townOf, withoutError, mutableCopy } from './fixture';
 
 // cell-1 starts in Kita (roads to Kayes, Kati, Bougouni); cell-2 in Bougouni (roads to Kita, Siguiri, Bamako).
 const quiet = makeCtx({ events: [] });
@@ -16,13 +17,13 @@ const attackTown = (cell: string, town: string, reason = REASON): AiAction => ({
 const declare = (cell: string, corridor: string, reason = REASON): AiAction => ({ type: 'ai/declareBlockade', cell: id.cell(cell), corridor: id.corridor(corridor), reason });
 
 describe('blockade moves: refusals', () => {
-  const same = (s: GameState): GameState => s;
-  const fallen = (s: GameState): GameState => {
-    const c = structuredClone(s);
+  const same = (s: Immutable<GameState>): Immutable<GameState> => s;
+  const fallen = (s: Immutable<GameState>): Immutable<GameState> => {
+    const c = mutableCopy(s);
     townOf(c, 'kati').control = 'fallen';
     return c;
   };
-  it.each<[string, (s: GameState) => GameState, AiAction, string]>([
+  it.each<[string, (s: Immutable<GameState>) => Immutable<GameState>, AiAction, string]>([
     ['a cell that does not exist', same, move('cell-9', 'kati'), 'unknown-cell'],
     ['a cell still resting after its last move', (s) => run(quiet, s, [intimidate('cell-1', 'senegal')]), move('cell-1', 'kati'), 'cell-busy'],
     ['a cell still on the move', (s) => run(quiet, s, [move('cell-1', 'kati')]), ambush('cell-1', 'kati-bamako'), 'cell-busy'],
@@ -92,7 +93,7 @@ describe('pressure on drivers', () => {
     expect(next.blockaded).toEqual(['senegal']);
     expect(entryOf(next, 'kayes-gate').morale).toBeLessThan(entryOf(state, 'kayes-gate').morale);
     expect(entryOf(next, 'siguiri-gate').morale).toBe(entryOf(state, 'siguiri-gate').morale);
-    expect(next.city.pendingTrust.find((t) => t.cause === 'attacks')?.delta).toBeLessThan(0);
+    expect(next.city.pendingTrust.find((t) => t.cause === 'blockade')?.delta).toBeLessThan(0);
     expect(next.news.at(-1)).toMatchObject({ kind: 'blockade', facts: { corridor: 'senegal' } });
     expect(cellOf(next, 'cell-1').readyAt).toBe(CELL_COOLDOWN_HOURS);
   });

@@ -4,14 +4,14 @@ import { HOURS_PER_DAY, SERVICE_THRESHOLD } from '../../src/sim/balance';
 import { nextServiceLevel, serviceTarget, settleTrust, updatePrices, updateServices } from '../../src/sim/rules/city';
 import { sectorMap } from '../../src/sim/sectors';
 import type { GameState, TrustChange } from '../../src/sim/state';
-import { fixture, makeCtx, run, start, toHour } from './fixture';
+import { fixture, makeCtx, run, start, toHour, mutableCopy } from './fixture';
 
 const quiet = makeCtx({ events: [] });
 const T = SERVICE_THRESHOLD;
 
 /** A copy of a fresh state with some policies in force, for calling one rule directly. */
 function fresh(active: PolicyId[] = []): GameState {
-  const s = structuredClone(start(1, 'normal', quiet).state);
+  const s = mutableCopy(start(1, 'normal', quiet).state);
   for (const p of s.policies) if (active.includes(p.id)) p.status = 'active';
   return s;
 }
@@ -188,7 +188,7 @@ describe('prices and queues', () => {
 
 describe('public trust', () => {
   const hungry = sectorMap(() => 0);
-  const sumOf = (why: TrustChange[]): number => why.reduce((total, t) => total + t.delta, 0);
+  const sumOf = (why: readonly TrustChange[]): number => why.reduce((total, t) => total + t.delta, 0);
 
   it('each day’s breakdown (trustWhy) sums to the day’s change in trust', () => {
     // The fixture's scripted event on day 3 adds an "events" cause to the services one.

@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
   CHECKPOINT_HOLD_HOURS,
@@ -28,6 +29,7 @@ import {
   toHour,
   unitOf,
   withoutError,
+  mutableCopy,
 } from './fixture';
 
 const quiet = makeCtx({ events: [] });
@@ -62,15 +64,15 @@ function expectedPosition(ctx: LevelContext, route: readonly RoadId[], hours: nu
 }
 
 /** A game with one convoy formed now; returns its id. */
-function withConvoy(over: Partial<Omit<FormAction, 'type'>> = {}, ctx = quiet, seed = 1): { state: GameState; convoy: number } {
+function withConvoy(over: Partial<Omit<FormAction, 'type'>> = {}, ctx = quiet, seed = 1): { state: Immutable<GameState>; convoy: number } {
   const { state } = start(seed, 'normal', ctx);
   const convoy = state.nextId;
   return { state: run(ctx, state, [form({ departAt: state.hour, ...over })]), convoy };
 }
 
 describe('forming a convoy: refusals', () => {
-  const offered = (s: GameState): number => entryOf(s, 'kayes-gate').offered;
-  type Row = [string, (s: GameState) => GameState, (s: GameState) => FormAction, string];
+  const offered = (s: Immutable<GameState>): number => entryOf(s, 'kayes-gate').offered;
+  type Row = [string, (s: Immutable<GameState>) => Immutable<GameState>, (s: Immutable<GameState>) => FormAction, string];
   const rows: Row[] = [
     ['an entry point the level does not have', (s) => s, () => form({ entry: id.entry('dakar') }), 'unknown-entry'],
     ['an entry point that is closed (it needs a policy)', (s) => s, () => form({ entry: id.entry('siguiri-gate'), route: KITA_BOUGOUNI_ROUTE }), 'entry-closed'],
@@ -207,7 +209,7 @@ describe('halting and resuming', () => {
     expect(convoyOf(state, convoy).status).toBe('waiting');
   });
 
-  it.each<[string, (s: GameState, c: number) => GameState, Action['type'], string]>([
+  it.each<[string, (s: Immutable<GameState>, c: number) => Immutable<GameState>, Action['type'], string]>([
     ['halting a halted convoy', (s, c) => run(quiet, s, [{ type: 'convoy/halt', convoy: id.convoy(c) }]), 'convoy/halt', 'already-halted'],
     ['halting a convoy on its way back', (s, c) => run(quiet, ticks(quiet, s, 1), [{ type: 'convoy/turnBack', convoy: id.convoy(c) }]), 'convoy/halt', 'returning'],
     ['resuming a convoy that is not halted', (s) => s, 'convoy/resume', 'not-halted'],
@@ -262,7 +264,7 @@ describe('turning back', () => {
 
   it('a convoy turned back while held waits out its hold before it drives off', () => {
     const { state: formed, convoy } = withConvoy({ tankers: 3 });
-    const moving = structuredClone(ticks(quiet, formed, 2));
+    const moving = mutableCopy(ticks(quiet, formed, 2));
     const held = moving.convoys.find((c) => c.id === convoy)!;
     held.status = 'held';
     held.heldUntil = moving.hour + 5;
@@ -288,7 +290,7 @@ describe('turning back', () => {
 });
 
 describe('rerouting', () => {
-  it.each<[string, (s: GameState, c: number) => GameState, RoadId[], string]>([
+  it.each<[string, (s: Immutable<GameState>, c: number) => Immutable<GameState>, RoadId[], string]>([
     ['a convoy on its way back', (s, c) => run(quiet, ticks(quiet, s, 1), [{ type: 'convoy/turnBack', convoy: id.convoy(c) }]), KITA_BOUGOUNI_ROUTE, 'returning'],
     ['roads that do not join up', (s) => s, ['kayes-kita', 'bougouni-bamako'].map(id.road), 'bad-route'],
     ['a route that stops short of the depot', (s) => s, ['kayes-kita', 'kita-bougouni'].map(id.road), 'bad-route'],
@@ -389,7 +391,7 @@ describe('ambushes', () => {
 });
 
 describe('checkpoints', () => {
-  function atCheckpoint(units: UnitId[]): { state: GameState; convoy: number; hitAt: number } {
+  function atCheckpoint(units: UnitId[]): { state: Immutable<GameState>; convoy: number; hitAt: number } {
     let { state } = start(1, 'normal', quiet);
     state = run(quiet, state, [{ type: 'ai/checkpoint', cell: id.cell('cell-1'), road: id.road('kayes-kita'), reason: REASON }]);
     state = ticks(quiet, state, THREAT_SETUP_HOURS);

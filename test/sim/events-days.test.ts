@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { HOURS_PER_DAY } from '../../src/sim/balance';
 import { reduce } from '../../src/sim/reducer';
@@ -9,7 +10,7 @@ const ctx = makeCtx();
 const quiet = makeCtx({ events: [] });
 const scripted = (day: number, effects: LevelEvent['effects']): LevelEvent => ({ ...fixture().events![0]!, id: `test-${day}`, day, effects });
 const morning = (day: number): number => (day - 1) * HOURS_PER_DAY;
-const eventNews = (s: GameState, event: string) => s.news.filter((n) => n.kind === 'event' && n.event === event);
+const eventNews = (s: Immutable<GameState>, event: string) => s.news.filter((n) => n.kind === 'event' && n.event === event);
 
 describe('scripted events', () => {
   const [queues, relief] = ctx.level.events;

@@ -13,6 +13,7 @@
  *   (border, Guinea gate,    (rural)
  *    opens with alternateCorridor)
  */
+import type { Immutable } from 'immer';
 import { POLICIES, level as levelSchema, type LevelInput } from '../../src/levels/schema';
 import { POLICY_RULES } from '../../src/sim/balance';
 import { buildContext, type LevelContext } from '../../src/sim/context';
@@ -131,12 +132,12 @@ export function makeCtx(overrides: Partial<LevelInput> = {}): LevelContext {
 const defaultCtx = makeCtx();
 
 /** A new game on the fixture (or on `ctx`), on the morning of day 1. */
-export function start(seed = 1, difficulty: Difficulty = 'normal', ctx: LevelContext = defaultCtx): { ctx: LevelContext; state: GameState } {
+export function start(seed = 1, difficulty: Difficulty = 'normal', ctx: LevelContext = defaultCtx): { ctx: LevelContext; state: Immutable<GameState> } {
   return { ctx, state: createInitialState(ctx, seed, difficulty) };
 }
 
 /** Apply actions in order; an action the rules refuse fails the test, since later steps would not mean what they say. */
-export function run(ctx: LevelContext, state: GameState, actions: readonly Action[]): GameState {
+export function run(ctx: LevelContext, state: Immutable<GameState>, actions: readonly Action[]): Immutable<GameState> {
   let s = state;
   for (const action of actions) {
     s = reduce(ctx, s, action);
@@ -146,19 +147,19 @@ export function run(ctx: LevelContext, state: GameState, actions: readonly Actio
 }
 
 /** `n` hourly ticks. */
-export function ticks(ctx: LevelContext, state: GameState, n: number): GameState {
+export function ticks(ctx: LevelContext, state: Immutable<GameState>, n: number): Immutable<GameState> {
   let s = state;
   for (let i = 0; i < n; i++) s = reduce(ctx, s, { type: 'tick' });
   return s;
 }
 
 /** Tick until the absolute hour `hour` (no-op if already there). */
-export function toHour(ctx: LevelContext, state: GameState, hour: number): GameState {
+export function toHour(ctx: LevelContext, state: Immutable<GameState>, hour: number): Immutable<GameState> {
   return ticks(ctx, state, Math.max(0, hour - state.hour));
 }
 
 /** Tick until `done` holds, at most `max` hours; fails the test if it never does. */
-export function tickUntil(ctx: LevelContext, state: GameState, done: (s: GameState) => boolean, max = 24 * 10): GameState {
+export function tickUntil(ctx: LevelContext, state: Immutable<GameState>, done: (s: Immutable<GameState>) => boolean, max = 24 * 10): Immutable<GameState> {
   let s = state;
   for (let i = 0; i < max && !done(s); i++) s = reduce(ctx, s, { type: 'tick' });
   if (!done(s)) throw new Error(`condition not met within ${max} hours (hour ${s.hour})`);
@@ -185,25 +186,28 @@ export const GUINEA_ROUTE: RoadId[] = ['siguiri-bougouni', 'bougouni-bamako'].ma
 export const REASON: AiReason = { code: 'test', factors: [{ name: 'because', value: 1 }] };
 
 /** Fuel is conserved: what entered the game is in the depot, on the road, consumed, lost or sent back. */
-export function fuelAccounted(ctx: LevelContext, s: GameState): number {
+export function fuelAccounted(ctx: LevelContext, s: Immutable<GameState>): number {
   let inTransit = 0;
   for (const c of s.convoys) inTransit += c.tankers * ctx.level.tankerL;
   return s.fuel.stockL + inTransit + s.fuel.consumedL + s.fuel.lostL + s.fuel.returnedL - s.fuel.acquiredL;
 }
 
 /** The state with `lastError` cleared: compare it with the state before a refused action. */
-export const withoutError = (s: GameState): GameState => ({ ...s, lastError: null });
+/** A copy of a state that a test may change, to call one rule directly. */
+export const mutableCopy = (s: Immutable<GameState>): GameState => structuredClone(s) as GameState;
+
+export const withoutError = (s: Immutable<GameState>): Immutable<GameState> => ({ ...s, lastError: null });
 
 /** Lookups that fail loudly: a missing item is a broken test, not a rule. */
 function found<T>(item: T | undefined, what: string): T {
   if (item === undefined) throw new Error(`no ${what}`);
   return item;
 }
-export const entryOf = (s: GameState, e: string) => found(s.entries.find((x) => x.id === e), `entry ${e}`);
-export const unitOf = (s: GameState, u: string) => found(s.units.find((x) => x.id === u), `unit ${u}`);
-export const cellOf = (s: GameState, c: string) => found(s.cells.find((x) => x.id === c), `cell ${c}`);
-export const townOf = (s: GameState, t: string) => found(s.towns.find((x) => x.id === t), `rural town ${t}`);
-export const policyOf = (s: GameState, p: string) => found(s.policies.find((x) => x.id === p), `policy ${p}`);
-export const convoyOf = (s: GameState, c: number) => found(s.convoys.find((x) => x.id === c), `live convoy ${c}`);
-export const pastOf = (s: GameState, c: number) => found(s.pastConvoys.find((x) => x.id === c), `past convoy ${c}`);
+export const entryOf = <S extends Immutable<GameState>>(s: S, e: string): S['entries'][number] => found(s.entries.find((x) => x.id === e), `entry ${e}`);
+export const unitOf = <S extends Immutable<GameState>>(s: S, u: string): S['units'][number] => found(s.units.find((x) => x.id === u), `unit ${u}`);
+export const cellOf = <S extends Immutable<GameState>>(s: S, c: string): S['cells'][number] => found(s.cells.find((x) => x.id === c), `cell ${c}`);
+export const townOf = <S extends Immutable<GameState>>(s: S, t: string): S['towns'][number] => found(s.towns.find((x) => x.id === t), `rural town ${t}`);
+export const policyOf = <S extends Immutable<GameState>>(s: S, p: string): S['policies'][number] => found(s.policies.find((x) => x.id === p), `policy ${p}`);
+export const convoyOf = <S extends Immutable<GameState>>(s: S, c: number): S['convoys'][number] => found(s.convoys.find((x) => x.id === c), `live convoy ${c}`);
+export const pastOf = <S extends Immutable<GameState>>(s: S, c: number): S['pastConvoys'][number] => found(s.pastConvoys.find((x) => x.id === c), `past convoy ${c}`);
 export const roadOf = (ctx: LevelContext, r: string) => found(ctx.roads.get(r), `road ${r}`);

@@ -1,9 +1,10 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { CELL_COOLDOWN_HOURS, HOURS_PER_DAY, REDEPLOY_HOURS, RETAKE_DAYS } from '../../src/sim/balance';
 import { reduce } from '../../src/sim/reducer';
 import { garrisonStrength, patrolStrength } from '../../src/sim/selectors';
 import type { Action, GameState } from '../../src/sim/state';
-import { REASON, SENEGAL_ROUTE, cellOf, id, makeCtx, run, start, ticks, toHour, townOf, unitOf, withoutError } from './fixture';
+import { REASON, SENEGAL_ROUTE, cellOf, id, makeCtx, run, start, ticks, toHour, townOf, unitOf, withoutError, mutableCopy } from './fixture';
 
 const quiet = makeCtx({ events: [] });
 type Order = Extract<Action, { type: 'unit/order' }>;
@@ -12,10 +13,10 @@ const attack = (cell: string, town: string): Action => ({ type: 'ai/attackTown',
 const nextMidnight = (hour: number): number => Math.floor(hour / HOURS_PER_DAY) * HOURS_PER_DAY + HOURS_PER_DAY;
 
 describe('unit orders: refusals', () => {
-  const escorting = (s: GameState): GameState =>
+  const escorting = (s: Immutable<GameState>): Immutable<GameState> =>
     run(quiet, s, [{ type: 'convoy/form', entry: id.entry('kayes-gate'), tankers: 1, route: SENEGAL_ROUTE, departAt: 0, escort: [id.unit('escort-a')] }]);
 
-  it.each<[string, (s: GameState) => GameState, Order, string]>([
+  it.each<[string, (s: Immutable<GameState>) => Immutable<GameState>, Order, string]>([
     ['a unit the level does not have', (s) => s, order('legion', { kind: 'idle' }), 'unknown-unit'],
     ['a unit escorting a convoy', escorting, order('escort-a', { kind: 'idle' }), 'unit-busy'],
     ['a task that does not exist', (s) => s, order('escort-a', { kind: 'parade' }), 'bad-task'],
@@ -96,8 +97,8 @@ describe('attacks on rural towns', () => {
 
 describe('retaking fallen towns', () => {
   /** Kati fallen, its garrison `strength` in place from `hour`, cell-1 in `cellTown`. */
-  function fallenKati(opts: { strength: number; cellTown: string }): GameState {
-    const s = structuredClone(start(1, 'normal', quiet).state);
+  function fallenKati(opts: { strength: number; cellTown: string }): Immutable<GameState> {
+    const s = mutableCopy(start(1, 'normal', quiet).state);
     townOf(s, 'kati').control = 'fallen';
     unitOf(s, 'kati-guard').strength = opts.strength;
     cellOf(s, 'cell-1').town = id.town(opts.cellTown);
@@ -126,7 +127,7 @@ describe('retaking fallen towns', () => {
 
   it('from attack to recapture: the cell leaves, a garrison arrives and holds the town RETAKE_DAYS days', () => {
     // Find a seed on which the empty town falls; with the fixture's numbers almost every seed does.
-    let state: GameState | undefined;
+    let state: Immutable<GameState> | undefined;
     for (let seed = 1; seed <= 20 && !state; seed++) {
       const s = run(quiet, start(seed, 'normal', quiet).state, [order('kati-guard', { kind: 'idle' }), attack('cell-1', 'kati')]);
       if (townOf(s, 'kati').control === 'fallen') state = s;

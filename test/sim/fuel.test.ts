@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { SECTORS, type Sector } from '../../src/levels/schema';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, PURCHASE_CAP_RETAIL } from '../../src/sim/balance';
@@ -6,20 +7,20 @@ import { reduce } from '../../src/sim/reducer';
 import { demandToday, releaseFuel } from '../../src/sim/rules/fuel';
 import { sectorMap } from '../../src/sim/sectors';
 import type { GameState, SectorMap } from '../../src/sim/state';
-import { makeCtx, policyOf, run, start, tickUntil, toHour, withoutError } from './fixture';
+import { makeCtx, policyOf, run, start, tickUntil, toHour, withoutError, mutableCopy } from './fixture';
 
 const quiet = makeCtx({ events: [] });
 const demandOf = (ctx: LevelContext, s: Sector): number => ctx.level.sectors[s].demandL;
 const sum = (m: SectorMap): number => SECTORS.reduce((total, s) => total + m[s], 0);
 
 /** What `releaseFuel` gives each sector, on a copy of the state. */
-function release(ctx: LevelContext, state: GameState): { given: SectorMap; after: GameState } {
-  const after = structuredClone(state);
+function release(ctx: LevelContext, state: Immutable<GameState>): { given: SectorMap; after: Immutable<GameState> } {
+  const after = mutableCopy(state);
   const given = releaseFuel(ctx, after);
   return { given, after };
 }
 
-function withPlan(state: GameState, plan: SectorMap): GameState {
+function withPlan(state: Immutable<GameState>, plan: SectorMap): Immutable<GameState> {
   return { ...state, plan };
 }
 
@@ -89,7 +90,7 @@ describe('the daily release', () => {
     const stocks = [0, 1, 7, 123_457, Math.floor(quiet.totalDemandL / 3), quiet.totalDemandL - 1];
     it.each(stocks)('every sector gets the same share of its request, and no litre is created or lost (stock %i L)', (stockL) => {
       const { state } = start(1, 'normal', quiet);
-      const short: GameState = { ...state, fuel: { ...state.fuel, stockL } };
+      const short: Immutable<GameState> = { ...state, fuel: { ...state.fuel, stockL } };
       const asked = sectorMap((s) => demandOf(quiet, s));
       const total = sum(asked);
       const { given, after } = release(quiet, short);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashValue } from '../../src/sim/hash';
+import { hashOwned, hashValue } from '../../src/sim/hash';
+import { referenceHash } from './hash-reference';
 
 const json = fc.jsonValue({ maxDepth: 4 });
 const longArray = fc.array(fc.record({ a: fc.integer(), b: fc.string({ maxLength: 3 }) }), { minLength: 60, maxLength: 300 });
@@ -36,4 +37,31 @@ describe('the state hash', () => {
     expect(hashValue({ a: null })).not.toBe(hashValue({}));
     expect(hashValue([[1], [2]])).not.toBe(hashValue([[1, 2]]));
   });
+
+  it('is the hash of the canonical text, whether cached or computed afresh', () => {
+    const record = fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(json, longArray, fc.constant(undefined)), { maxKeys: 6 });
+    fc.assert(
+      fc.property(record, fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }), (value, appendOnly) => {
+        const expected = referenceHash(value);
+        expect(hashValue(value)).toBe(expected);
+        expect(hashOwned(value, new Set(appendOnly))).toBe(expected);
+        // Twice: the second time from the caches.
+        expect(hashValue(value)).toBe(expected);
+        expect(hashOwned(value, new Set(Object.keys(value)))).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hashes a value changed in place anew each time, but for its append-only records', () => {
+    const state = { units: [{ id: 'u1', strength: 2 }], news: [{ hour: 1, kind: 'arrival' }] };
+    const appendOnly = new Set(['news']);
+    const before = hashOwned(state, appendOnly);
+    state.units[0]!.strength = 3;
+    expect(hashOwned(state, appendOnly)).toBe(referenceHash(state));
+    expect(hashOwned(state, appendOnly)).not.toBe(before);
+    state.news.push({ hour: 2, kind: 'attack' });
+    expect(hashOwned(state, appendOnly)).toBe(referenceHash(state));
+  });
 });
+

@@ -1,15 +1,16 @@
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { POLICIES, type PolicyId } from '../../src/levels/schema';
 import { CELL_REGEN_DAYS, HOURS_PER_DAY, POLICY_RULES } from '../../src/sim/balance';
 import { reduce } from '../../src/sim/reducer';
 import { regenerateCells } from '../../src/sim/rules/blockade';
 import type { Action, GameState } from '../../src/sim/state';
-import { GUINEA_ROUTE, entryOf, fixture, id, makeCtx, policyOf, run, start, tickUntil, toHour, unitOf, withoutError } from './fixture';
+import { GUINEA_ROUTE, entryOf, fixture, id, makeCtx, policyOf, run, start, tickUntil, toHour, unitOf, withoutError, mutableCopy } from './fixture';
 
 const quiet = makeCtx({ events: [] });
 const enact = (policy: string): Action => ({ type: 'policy/enact', policy: policy as PolicyId });
 const revoke = (policy: string): Action => ({ type: 'policy/revoke', policy: policy as PolicyId });
-const activeNow = (p: PolicyId) => (s: GameState): boolean => policyOf(s, p).status === 'active';
+const activeNow = (p: PolicyId) => (s: Immutable<GameState>): boolean => policyOf(s, p).status === 'active';
 /** The first midnight at or after `hour`, when a day begins. */
 const morningAtOrAfter = (hour: number): number => Math.ceil(hour / HOURS_PER_DAY) * HOURS_PER_DAY;
 const costliest = [...POLICIES].sort((a, b) => POLICY_RULES[b].costPerDayM - POLICY_RULES[a].costPerDayM)[0]!;
@@ -17,7 +18,7 @@ const costliest = [...POLICIES].sort((a, b) => POLICY_RULES[b].costPerDayM - POL
 describe('enacting and revoking: refusals', () => {
   const noCurfew = makeCtx({ events: [], policies: POLICIES.filter((p) => p !== 'curfew') });
   const broke = makeCtx({ events: [], economy: { ...fixture().economy, budgetM: 0 } });
-  it.each<[string, typeof quiet, (s: GameState) => GameState, Action, string]>([
+  it.each<[string, typeof quiet, (s: Immutable<GameState>) => Immutable<GameState>, Action, string]>([
     ['enacting a policy this level does not offer', noCurfew, (s) => s, enact('curfew'), 'unknown-policy'],
     ['enacting something that is not a policy', quiet, (s) => s, enact('martialLaw'), 'unknown-policy'],
     ['enacting a policy already decided', quiet, (s) => run(quiet, s, [enact('hazardPay')]), enact('hazardPay'), 'already-enacted'],
@@ -130,7 +131,7 @@ describe('what policies do', () => {
 
   it.each([1, 2, 3, 4, 5, 6, 7, 10])('fast regeneration happens more often than slow over any %i × CELL_REGEN_DAYS days', (periods) => {
     const count = (fast: boolean): number => {
-      const s = structuredClone(start(1, 'normal', quiet).state);
+      const s = mutableCopy(start(1, 'normal', quiet).state);
       for (const cell of s.cells) cell.strength = 1;
       let gains = 0;
       for (let day = 1; day <= periods * CELL_REGEN_DAYS; day++) {

@@ -1,8 +1,9 @@
 /**
  * Invariants over random sequences of legal and illegal actions: the rules never throw,
- * fuel is conserved, indicators stay in range, the input state is never mutated, and a
- * replay of the log reproduces every daily hash.
+ * fuel is conserved, indicators stay in range, the input state is never mutated, and the
+ * in-place fold of headless runs agrees with the immutable reducer after every action.
  */
+import type { Immutable } from 'immer';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,8 @@ import { POLICIES, SECTORS, level as levelSchema } from '../../src/levels/schema
 import { CELL_MAX_STRENGTH } from '../../src/sim/balance';
 import { buildContext, type LevelContext } from '../../src/sim/context';
 import { createInitialState } from '../../src/sim/init';
-import { replay, stateHash, step } from '../../src/sim/replay';
+import { Fold } from '../../src/sim/fold';
+import { stateHash, step } from '../../src/sim/replay';
 import { inTransitL } from '../../src/sim/selectors';
 import type { Action, GameState } from '../../src/sim/state';
 
@@ -66,7 +68,7 @@ function actionArb(ctx: LevelContext): fc.Arbitrary<Action[]> {
 }
 
 /** The first broken invariant, or null. Plain checks: this runs after every action. */
-function brokenInvariant(ctx: LevelContext, s: GameState): string | null {
+function brokenInvariant(ctx: LevelContext, s: Immutable<GameState>): string | null {
   const f = s.fuel;
   const accounted = f.stockL + inTransitL(ctx, s) + f.consumedL + f.lostL + f.returnedL;
   if (accounted !== f.acquiredL) return `fuel not conserved: ${accounted} accounted for, ${f.acquiredL} acquired`;
@@ -92,14 +94,18 @@ function deepFreeze(value: unknown): void {
   for (const child of Object.values(value)) deepFreeze(child);
 }
 
+/**
+ * Play a sequence through the immutable reducer (as the session does) and, in lockstep, in
+ * place (as headless runs do): both give the same error after every action, the same
+ * daily hashes and the same final state.
+ */
 function playSequence(ctx: LevelContext, seed: number, actions: Action[]): void {
-  let state = createInitialState(ctx, seed, 'normal');
+  let state: Immutable<GameState> = createInitialState(ctx, seed, 'normal');
+  const fold = new Fold(ctx, state as GameState, { dailyHashes: true });
   const hashes: string[] = [];
-  const log: Action[] = [];
   for (const action of actions) {
     deepFreeze(state);
     const next = step(ctx, state, action, hashes);
-    log.push(action);
     if (next.lastError?.code === 'internal') throw new Error(`${action.type} threw: ${next.lastError.message}`);
     if (next.lastError && next !== state) {
       // An illegal action changes nothing but the error it records.
@@ -111,11 +117,15 @@ function playSequence(ctx: LevelContext, seed: number, actions: Action[]): void 
     }
     const broken = brokenInvariant(ctx, next);
     if (broken) throw new Error(`after ${JSON.stringify(action)}: ${broken}`);
+    const foldError = fold.apply(action) ?? null;
+    if (JSON.stringify(foldError) !== JSON.stringify(next.lastError)) {
+      throw new Error(`after ${JSON.stringify(action)}: in place ${JSON.stringify(foldError)}, immutable ${JSON.stringify(next.lastError)}`);
+    }
     state = next;
   }
-  const again = replay(ctx, seed, 'normal', log);
-  expect(again.dailyHashes).toEqual(hashes);
-  expect(stateHash(again.state)).toBe(stateHash(state));
+  expect(fold.dailyHashes).toEqual(hashes);
+  expect(fold.hash).toBe(stateHash(state));
+  expect(fold.state).toEqual(state);
 }
 
 describe('random action sequences', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { playMatch } from '../../src/ai/match';
-import { buildResult, parseResult, verifyResult } from '../../src/sim/result';
+import { buildResult, parseResult, verifyResult, type ResultFile } from '../../src/sim/result';
+import { foldLog } from '../../src/sim/fold';
+import { dayOf } from '../../src/sim/selectors';
 import { english } from '../reason-helpers';
 import type { Action } from '../../src/sim/state';
 import { shippedContext } from '../helpers';
@@ -22,7 +24,7 @@ describe('determinism and replay', () => {
   it('verifies an untouched result file after a JSON round trip', () => {
     const parsed = parseResult(JSON.stringify(result));
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(verifyResult(ctx, parsed.value)).toEqual({ ok: true, hash: match.finalStateHash });
+    if (parsed.ok) expect(verifyResult(ctx, parsed.value)).toMatchObject({ ok: true, hash: match.finalStateHash });
   });
 
   it('names the first day that differs when an action is tampered with', () => {
@@ -74,4 +76,56 @@ describe('determinism and replay', () => {
     expect(parsed.reason.code).toBe(code);
     expect(english(parsed.reason)).toContain(message);
   });
+
+  describe('a forged log, with every hash rebuilt by the game\'s own code, is caught', () => {
+    /** What a student with the source could hand in: the edited log folded again, its hashes and summary recomputed. */
+    function forged(log: Action[]): ResultFile {
+      const game = foldLog(ctx, result.seed, 'normal', log);
+      return buildResult({ ctx, state: game.snapshot(), log, dailyHashes: game.dailyHashes, player: { policy: 'baseline' } });
+    }
+    const aiIndexes = result.log.flatMap((a, i) => (a.type.startsWith('ai/') ? [i] : []));
+    const hourAt = (index: number) => result.log.slice(0, index).filter((a) => a.type === 'tick').length;
+    const attacks = aiIndexes.filter((i) => result.log[i]!.type === 'ai/ambush' || result.log[i]!.type === 'ai/attackTown');
+
+    it('the game has blockade moves to forge', () => {
+      expect(attacks.length).toBeGreaterThan(0);
+      expect(verifyResult(ctx, forged([...result.log]))).toMatchObject({ ok: true });
+    });
+
+    it.each([
+      ['an attack dropped', (log: Action[], i: number) => log.splice(i, 1)],
+      ['an attack moved to the next hour', (log: Action[], i: number) => {
+        const [move] = log.splice(i, 1);
+        const tick = log.findIndex((a, j) => j >= i && a.type === 'tick');
+        log.splice(tick + 1, 0, move!);
+      }],
+      ['an attack turned into a move of the same cell', (log: Action[], i: number) => {
+        const move = log[i] as Extract<Action, { type: 'ai/ambush' | 'ai/attackTown' }>;
+        log[i] = { type: 'ai/move', cell: move.cell, to: ctx.level.blockade.startTowns[0], reason: move.reason } as Action;
+      }],
+      ['a reason changed', (log: Action[], i: number) => {
+        const move = log[i] as Extract<Action, { type: 'ai/ambush' }>;
+        log[i] = { ...move, reason: { ...move.reason, code: 'forged' } };
+      }],
+      ['an extra move added', (log: Action[], i: number) => log.splice(i, 0, { ...(log[i] as Action) })],
+      ['a player command slipped between the blockade\'s moves and the clock', (log: Action[], i: number) => log.splice(i + 1, 0, { type: 'plan/set', plan: match.state.plan })],
+    ])('%s', (_what, edit) => {
+      const index = attacks[0]!;
+      const log = structuredClone(result.log);
+      edit(log, index);
+      const verdict = verifyResult(ctx, forged(log));
+      expect(verdict.ok).toBe(false);
+      if (!verdict.ok) {
+        expect(['verify.aiDiffers', 'verify.outOfTurn']).toContain(verdict.reason.code);
+        expect(verdict.day).toBe(dayOf(hourAt(index)));
+      }
+    });
+
+    it('every blockade move removed', () => {
+      const log = result.log.filter((a) => !a.type.startsWith('ai/'));
+      const verdict = verifyResult(ctx, forged(log));
+      expect(verdict).toMatchObject({ ok: false, reason: { code: 'verify.aiDiffers' }, day: dayOf(hourAt(aiIndexes[0]!)) });
+    });
+  });
 });
+

@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/app/i18n';
 import { GameSession } from '../../src/app/session';
@@ -70,7 +71,7 @@ describe("the blockade's moves and their reasons", () => {
   });
 
   it('says which roads were watched, how often, and how strong the escorts were', () => {
-    const move: AiMoveRecord = {
+    const move: Immutable<AiMoveRecord> = {
       hour: 100,
       kind: 'ambush',
       cell: 'cell-1' as CellId,
@@ -92,7 +93,7 @@ describe("the blockade's moves and their reasons", () => {
   });
 
   it('an unknown reason still lists its factors', () => {
-    const move: AiMoveRecord = { hour: 1, kind: 'move', cell: 'cell-1' as CellId, target: 'kita', reason: { code: 'new-idea', factors: [{ name: 'x', value: 2 }] } };
+    const move: Immutable<AiMoveRecord> = { hour: 1, kind: 'move', cell: 'cell-1' as CellId, target: 'kita', reason: { code: 'new-idea', factors: [{ name: 'x', value: 2 }] } };
     expect(aiMoveText(ctx, move)).toBe('Move (Kita): x 2.');
   });
 

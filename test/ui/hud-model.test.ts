@@ -1,3 +1,5 @@
+import type { GameState } from '../../src/sim/state';
+import type { Immutable } from 'immer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/app/i18n';
 import { GameSession } from '../../src/app/session';
@@ -54,7 +56,7 @@ describe('the plan preview tells what tonight will really do', () => {
 
   it('a short depot shares its stock in proportion, like the rules', () => {
     const session = GameSession.start(ctx, 1, 'normal');
-    const state = structuredClone(session.state);
+    const state = structuredClone(session.state) as GameState;
     state.fuel.stockL = 100_000;
     const full = sharesToPlan(ctx, state, presetShares('full'));
     const preview = previewPlan(ctx, state, full);
@@ -79,7 +81,7 @@ describe('the plan preview tells what tonight will really do', () => {
   });
 
   it('a closed sector keeps its share of its usual demand for when it reopens', () => {
-    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state);
+    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state) as GameState;
     state.policies.find((p) => p.id === 'closeSchools')!.status = 'active';
     const plan = sharesToPlan(ctx, state, presetShares('full'));
     expect(plan.schools).toBe(ctx.level.sectors.schools.demandL);
@@ -93,7 +95,7 @@ describe('the plan preview tells what tonight will really do', () => {
 
 describe('routes and convoys', () => {
   it('a route gives its length, driving hours, known risk and the intel on it', () => {
-    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state);
+    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state) as GameState;
     const route = ctx.routes.get('zegoua')![0]!;
     state.intel = [{ id: 99, hour: 0, kind: 'ambush', road: route[1]!, confidence: 60, source: 'informant' }];
     const info = routeInfo(ctx, state, 'zegoua', route);
@@ -145,7 +147,7 @@ describe('news, intel and errors read as sentences in both languages', () => {
   });
 
   it('each kind of news is rendered, including the ones this game did not produce', () => {
-    const samples: NewsItem[] = [
+    const samples: Immutable<NewsItem>[] = [
       { hour: 1, kind: 'attack', facts: { convoy: 3, road: 'kadiana-kolondieba', lost: 4, left: 6 } },
       { hour: 1, kind: 'repelled', facts: { convoy: 3, road: 'kadiana-kolondieba' } },
       { hour: 1, kind: 'arrival', facts: { convoy: 3, tankers: 6, litres: 276_000 } },

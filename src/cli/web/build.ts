@@ -24,8 +24,12 @@ export async function viteBuild(config: InlineConfig): Promise<BuiltChunk[]> {
   }
 }
 
-/** The game itself, with the project's vite.config.ts, into `outDir` (default `dist/`). */
-export function buildGame(outDir = resolve(REPO_ROOT, 'dist'), root = REPO_ROOT): Promise<BuiltChunk[]> {
+/**
+ * The game itself, with the project's vite.config.ts, into `outDir` (default `dist/`).
+ * The `e2e` mode is the production build with the game's states frozen, so that browser
+ * tests catch any change made outside the rules.
+ */
+export function buildGame(outDir = resolve(REPO_ROOT, 'dist'), root = REPO_ROOT, mode: 'production' | 'e2e' = 'production'): Promise<BuiltChunk[]> {
   // The same config loader as `npm run build`.
-  return viteBuild({ root, configFile: resolve(root, 'vite.config.ts'), configLoader: 'runner', build: { outDir, emptyOutDir: true } });
+  return viteBuild({ root, mode, configFile: resolve(root, 'vite.config.ts'), configLoader: 'runner', build: { outDir, emptyOutDir: true } });
 }

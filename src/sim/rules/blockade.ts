@@ -123,7 +123,7 @@ export function declareBlockade(ctx: LevelContext, state: GameState, corridor: s
   if (state.blockaded.includes(corridor as GameState['blockaded'][number])) return;
   state.blockaded.push(corridor as GameState['blockaded'][number]);
   shiftMorale(ctx, state, corridor as GameState['blockaded'][number], -MORALE_PER_BLOCKADE);
-  addTrust(state, 'attacks', -2);
+  addTrust(state, 'blockade', -2);
   pushNews(state, { kind: 'blockade', facts: { corridor } });
 }
 

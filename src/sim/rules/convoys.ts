@@ -62,11 +62,13 @@ export function formConvoy(ctx: LevelContext, state: GameState, a: FormAction): 
 
   const id = state.nextId as ConvoyId;
   state.nextId += 1;
+  state.convoysFormed += 1;
   entry.offered -= a.tankers;
   state.fuel.acquiredL += a.tankers * ctx.level.tankerL;
   for (const unit of state.units) if (a.escort.includes(unit.id)) unit.task = { kind: 'escort', convoy: id };
   state.convoys.push({
     id,
+    number: state.convoysFormed,
     entry: a.entry,
     corridor: def.corridor,
     path,
@@ -100,6 +102,7 @@ function archiveEnded(state: GameState): void {
     if (c.status !== 'arrived' && c.status !== 'destroyed' && c.status !== 'returned') continue;
     state.pastConvoys.push({
       id: c.id,
+      number: c.number,
       entry: c.entry,
       route: c.route,
       escorts: c.escort.length,

@@ -75,6 +75,7 @@ export function endDay(ctx: LevelContext, state: GameState, day: number): void {
     tankersDelivered: state.metrics.tankersDelivered,
     tankersLost: state.metrics.tankersLost,
     townsFallen: state.towns.filter((t) => t.control === 'fallen').length,
+    trustWhy: state.trustWhy.map((t) => ({ ...t })),
   });
 
   if (state.city.trust <= 0) {

@@ -2,6 +2,7 @@
  * The depot and the daily allocation plan. Each day the plan's litres are released from
  * the depot; when the stock is short, every sector gets the same share of its request.
  */
+import type { Immutable } from 'immer';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, PURCHASE_CAP_RETAIL } from '../balance';
 import type { LevelContext } from '../context';
@@ -26,7 +27,7 @@ export function setPlan(state: GameState, plan: unknown): SimError | undefined {
 }
 
 /** What each sector needs today for full service, after policies. */
-export function demandToday(ctx: LevelContext, state: GameState): SectorMap {
+export function demandToday(ctx: LevelContext, state: Immutable<GameState>): SectorMap {
   const cap = policyActive(state, 'purchaseCap');
   const curfew = policyActive(state, 'curfew');
   const closed = policyActive(state, 'closeSchools');

@@ -3,6 +3,7 @@
  * player's decisions with their hour, the blockade's moves as sentences, the daily series
  * for the charts, and discussion questions tied to the player's choices. Pure (no DOM).
  */
+import type { Immutable } from 'immer';
 import { formatDate, formatNumber, t } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { routePath, type LevelContext } from '../../sim/context';
@@ -79,10 +80,10 @@ export function decisionText(ctx: LevelContext, d: Decision): string {
 
 /* ---------------------------------------------------------------- the blockade */
 
-const factor = (move: AiMoveRecord, name: string): number => move.reason.factors.find((f) => f.name === name)?.value ?? 0;
+const factor = (move: Immutable<AiMoveRecord>, name: string): number => move.reason.factors.find((f) => f.name === name)?.value ?? 0;
 const fmt = (n: number): string => formatNumber(n, 1);
 
-function targetName(ctx: LevelContext, move: AiMoveRecord): string {
+function targetName(ctx: LevelContext, move: Immutable<AiMoveRecord>): string {
   switch (move.kind) {
     case 'ambush':
     case 'checkpoint':
@@ -97,20 +98,20 @@ function targetName(ctx: LevelContext, move: AiMoveRecord): string {
 }
 
 /** What came of an attack on a town, from the public news of the same hour. */
-export function townAttackOutcome(state: GameState, move: AiMoveRecord): 'fallen' | 'held' | null {
+export function townAttackOutcome(state: Immutable<GameState>, move: Immutable<AiMoveRecord>): 'fallen' | 'held' | null {
   if (move.kind !== 'attackTown') return null;
   const news = state.news.find((n) => n.kind === 'town' && n.hour === move.hour && n.facts.town === move.target);
   return news ? (news.facts.fallen ? 'fallen' : 'held') : null;
 }
 
 /** The blockade's move and its reason, as a sentence: "Ambushed the road X: 3 convoys seen there…". */
-export function aiMoveText(ctx: LevelContext, move: AiMoveRecord, state?: GameState): string {
+export function aiMoveText(ctx: LevelContext, move: Immutable<AiMoveRecord>, state?: Immutable<GameState>): string {
   const outcome = state ? townAttackOutcome(state, move) : null;
   const reason = aiReasonText(ctx, move);
   return outcome ? `${reason} ${t(`debrief.ai.town.${outcome}`)}` : reason;
 }
 
-function aiReasonText(ctx: LevelContext, move: AiMoveRecord): string {
+function aiReasonText(ctx: LevelContext, move: Immutable<AiMoveRecord>): string {
   const target = targetName(ctx, move);
   switch (move.reason.code) {
     case 'ambush-habit':
@@ -160,7 +161,7 @@ export interface DailySeries {
 }
 
 /** One value per day; history keeps running totals of tankers, the chart wants each day's count. */
-export function dailySeries(state: GameState): DailySeries {
+export function dailySeries(state: Immutable<GameState>): DailySeries {
   const h = state.history;
   const services = Object.fromEntries(SECTORS.map((s) => [s, h.map((d) => d.services[s])])) as Record<Sector, number[]>;
   return {
@@ -185,12 +186,12 @@ const STORY_KINDS = new Set(['attack', 'arrival', 'town', 'blockade', 'checkpoin
 export interface DayRow {
   day: number;
   decisions: Decision[];
-  news: GameState['news'];
+  news: Immutable<GameState>['news'][number][];
   events: LevelContext['level']['events'];
 }
 
 /** Days with something to tell, side by side: the player's decisions, what happened in the game, what happened in 2025. */
-export function dayRows(ctx: LevelContext, state: GameState, log: readonly Action[]): DayRow[] {
+export function dayRows(ctx: LevelContext, state: Immutable<GameState>, log: readonly Action[]): DayRow[] {
   const rows = new Map<number, DayRow>();
   const row = (day: number): DayRow => {
     let r = rows.get(day);
@@ -214,14 +215,14 @@ export function dayRows(ctx: LevelContext, state: GameState, log: readonly Actio
 
 /* ---------------------------------------------------------------- questions */
 
-function lossRate(records: GameState['pastConvoys']): number {
+function lossRate(records: Immutable<GameState>['pastConvoys']): number {
   const start = records.reduce((s, c) => s + c.tankersAtStart, 0);
   const left = records.reduce((s, c) => s + c.tankers, 0);
   return start === 0 ? 0 : Math.round((100 * (start - left)) / start);
 }
 
 /** Four to six questions for the class, each tied to what this player did. */
-export function discussionQuestions(ctx: LevelContext, state: GameState, log: readonly Action[]): string[] {
+export function discussionQuestions(ctx: LevelContext, state: Immutable<GameState>, log: readonly Action[]): string[] {
   const decisions = playerDecisions(log).map((d) => d.action);
   const enacted = (id: string): boolean => decisions.some((a) => a.type === 'policy/enact' && a.policy === id);
   const out: string[] = [];

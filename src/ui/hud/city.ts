@@ -2,6 +2,7 @@
  * The city: services now, the daily allocation plan with a preview of what it does tonight,
  * prices and queues, and public trust with the reasons it moved.
  */
+import type { Immutable } from 'immer';
 import { formatCfa, formatLitres, formatNumber, t } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { demandToday } from '../../sim/rules/fuel';
@@ -162,7 +163,7 @@ export function createCityPanel(hud: Hud): Part {
   }
 
   let planKey: unknown[] = [];
-  function renderPlan(state: GameState): void {
+  function renderPlan(state: Immutable<GameState>): void {
     const plan = sharesToPlan(ctx, state, shares);
     const preview = previewPlan(ctx, state, plan);
     const demand = demandToday(ctx, state);
@@ -195,7 +196,7 @@ export function createCityPanel(hud: Hud): Part {
 
   let shown: { services: unknown; city: unknown; why: unknown; plan: unknown; fuel: unknown; policies: unknown } | null = null;
 
-  function update(state: GameState): void {
+  function update(state: Immutable<GameState>): void {
     if (shown && shown.services === state.services && shown.city === state.city && shown.why === state.trustWhy && shown.plan === state.plan && shown.fuel === state.fuel && shown.policies === state.policies) return;
     if (!shown || shown.services !== state.services) {
       for (const s of SECTORS) {

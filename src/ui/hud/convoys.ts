@@ -1,4 +1,5 @@
 /** The convoy planner and the convoys on the road, with their commands. */
+import type { Immutable } from 'immer';
 import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
 import { MORALE_REFUSAL } from '../../sim/balance';
 import { escortStrength } from '../../sim/selectors';
@@ -32,7 +33,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   const el = h('article', { class: 'card convoy-card' }, h('div', { class: 'card-head' }, title, status), tankers, where, escort, eta, buttons, rerouteBox);
   let options_: RoadId[][] = [];
 
-  const live = (state: GameState): Convoy | undefined => state.convoys.find((c) => c.id === id);
+  const live = (state: Immutable<GameState>): Immutable<Convoy> | undefined => state.convoys.find((c) => c.id === id);
 
   function toggleHalt(): void {
     const convoy = live(session.state);
@@ -55,7 +56,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   }
 
   let shown: unknown[] = [];
-  function update(state: GameState): void {
+  function update(state: Immutable<GameState>): void {
     const convoy = live(state);
     const key = [convoy, state.hour, state.units];
     if (shown.length > 0 && key.every((k, i) => k === shown[i])) return;
@@ -188,11 +189,11 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     h('section', { 'aria-labelledby': 'convoy-past-h' }, h('h3', { id: 'convoy-past-h' }, t('hud.convoy.past')), pastList),
   );
 
-  const openEntries = (state: GameState) => state.entries.filter((e) => e.open);
+  const openEntries = (state: Immutable<GameState>) => state.entries.filter((e) => e.open);
   const routes = (): RoadId[][] => (entry ? (ctx.routes.get(entry) ?? []) : []);
-  const entryState = (state: GameState) => state.entries.find((e) => e.id === entry);
+  const entryState = (state: Immutable<GameState>) => state.entries.find((e) => e.id === entry);
 
-  function chosenEscort(state: GameState): UnitId[] {
+  function chosenEscort(state: Immutable<GameState>): UnitId[] {
     return state.units.filter((u) => escorts.has(u.id) && u.task.kind !== 'escort' && state.hour >= u.readyAt).map((u) => u.id);
   }
 
@@ -217,7 +218,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     }
   }
 
-  function renderSummary(state: GameState): void {
+  function renderSummary(state: Immutable<GameState>): void {
     const e = entryState(state);
     const route = routes()[routeIndex];
     const offset = Math.max(0, Math.min(MAX_AHEAD, Math.floor(Number(departInput.value) || 0)));
@@ -242,7 +243,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     dispatch.disabled = e.offered === 0 || state.status !== 'playing';
   }
 
-  function renderRoutes(state: GameState): void {
+  function renderRoutes(state: Immutable<GameState>): void {
     const start = entry ? (ctx.entries.get(entry)?.town ?? '') : '';
     const list = routes();
     if (routeIndex >= list.length) routeIndex = 0;
@@ -283,7 +284,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     );
   }
 
-  function renderEscorts(state: GameState): void {
+  function renderEscorts(state: Immutable<GameState>): void {
     syncList(
       escortList,
       state.units,
@@ -313,7 +314,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     );
   }
 
-  function renderEntry(state: GameState): void {
+  function renderEntry(state: Immutable<GameState>): void {
     const open = openEntries(state);
     if (entry && !open.some((e) => e.id === entry)) entry = null;
     if (!entry) entry = open.slice().sort((a, b) => b.offered - a.offered)[0]?.id ?? null;
@@ -356,7 +357,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     );
   }
 
-  function renderLive(state: GameState): void {
+  function renderLive(state: Immutable<GameState>): void {
     syncList(
       liveList,
       state.convoys,
@@ -393,7 +394,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
   }
 
   let shown: unknown[] = [];
-  function render(state: GameState, force = false): void {
+  function render(state: Immutable<GameState>, force = false): void {
     const key = [state.entries, state.intel, state.units, state.hour, state.convoys, state.pastConvoys, state.blockaded];
     if (!force && shown.length > 0 && key.every((k, i) => k === shown[i])) return;
     const changed = (i: number): boolean => force || shown.length === 0 || shown[i] !== key[i];

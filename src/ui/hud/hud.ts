@@ -1,4 +1,5 @@
 /** What the HUD's parts share: the session, the selection, and one way to send commands. */
+import type { Immutable } from 'immer';
 import type { GameSession } from '../../app/session';
 import type { SelectionBus } from '../../app/selection';
 import type { LevelContext } from '../../sim/context';
@@ -29,6 +30,6 @@ export interface Hud {
 /** A part of the HUD: its element and how it catches up with a new state. */
 export interface Part {
   el: HTMLElement;
-  update(state: GameState): void;
+  update(state: Immutable<GameState>): void;
   destroy?(): void;
 }

@@ -4,6 +4,7 @@
  * the session's state, sends player commands through `session.dispatch`, and updates only
  * the parts whose slice of the state changed. On a phone the panel becomes a bottom sheet.
  */
+import type { Immutable } from 'immer';
 import '../hud.css';
 import { t } from '../../app/i18n';
 import type { SelectionBus } from '../../app/selection';
@@ -204,8 +205,8 @@ export function mountHud(session: GameSession, root: HTMLElement, options: HudOp
     toggleClass(tabs.get('news')!, 'has-unread', unread > 0);
   }
 
-  let last: GameState | null = null;
-  function update(state: GameState): void {
+  let last: Immutable<GameState> | null = null;
+  function update(state: Immutable<GameState>): void {
     topBar.update(state);
     if (state === last) return;
     last = state;

@@ -3,6 +3,7 @@
  * the plan preview, route facts, convoy positions, unit availability and the text of news,
  * intel and errors. Pure (no DOM), so it is unit-tested.
  */
+import type { Immutable } from 'immer';
 import { formatDate, formatLitres, formatNumber, pick, t } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
@@ -36,7 +37,7 @@ export function presetShares(id: PresetId): SectorMap {
 }
 
 /** Percent of today's demand that a plan in litres gives each sector (capped at 100). */
-export function planShares(ctx: LevelContext, state: GameState, plan: SectorMap): SectorMap {
+export function planShares(ctx: LevelContext, state: Immutable<GameState>, plan: SectorMap): SectorMap {
   const demand = demandToday(ctx, state);
   return sectorMap((s) => {
     const base = demand[s] > 0 ? demand[s] : ctx.level.sectors[s].demandL;
@@ -48,7 +49,7 @@ export function planShares(ctx: LevelContext, state: GameState, plan: SectorMap)
  * Litres per sector for a set of percentages. A sector that needs nothing today (schools
  * closed) keeps its share of its usual demand, so that it is supplied again when it reopens.
  */
-export function sharesToPlan(ctx: LevelContext, state: GameState, shares: SectorMap): SectorMap {
+export function sharesToPlan(ctx: LevelContext, state: Immutable<GameState>, shares: SectorMap): SectorMap {
   const demand = demandToday(ctx, state);
   return sectorMap((s) => {
     const base = demand[s] > 0 ? demand[s] : ctx.level.sectors[s].demandL;
@@ -82,7 +83,7 @@ export interface PlanPreview {
 }
 
 /** What tonight's release would do with this plan, computed as the rules do it (fuel.ts, city.ts). */
-export function previewPlan(ctx: LevelContext, state: GameState, plan: SectorMap): PlanPreview {
+export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan: SectorMap): PlanPreview {
   const demand = demandToday(ctx, state);
   const asked = sectorMap((s) => Math.min(plan[s], demand[s]));
   const totalAsked = SECTORS.reduce((sum, s) => sum + asked[s], 0);
@@ -127,10 +128,10 @@ export interface RouteInfo {
   /** The public's known risk: the sum of the roads' risk. */
   knownRisk: number;
   /** Current intel reports on the route's roads or towns. */
-  intel: Intel[];
+  intel: Immutable<Intel>[];
 }
 
-export function routeInfo(ctx: LevelContext, state: GameState, start: string, roads: readonly RoadId[]): RouteInfo {
+export function routeInfo(ctx: LevelContext, state: Immutable<GameState>, start: string, roads: readonly RoadId[]): RouteInfo {
   const path = routePath(ctx, start as TownId, roads) ?? [start as TownId];
   let km = 0;
   let hours = 0;
@@ -150,7 +151,7 @@ export function routeInfo(ctx: LevelContext, state: GameState, start: string, ro
 export const pathText = (ctx: LevelContext, path: readonly string[]): string => path.map((id) => townName(ctx, id)).join(' → ');
 
 /** Where a live convoy is: the towns of its current leg and how far along it is. */
-export function convoyPosition(ctx: LevelContext, convoy: Convoy): { from: string; to: string; km: number; legKm: number } {
+export function convoyPosition(ctx: LevelContext, convoy: Immutable<Convoy>): { from: string; to: string; km: number; legKm: number } {
   const road = ctx.roads.get(convoy.route[convoy.leg] ?? '');
   const a = convoy.path[convoy.leg] ?? convoy.path[0] ?? '';
   const b = convoy.path[convoy.leg + 1] ?? a;
@@ -159,7 +160,7 @@ export function convoyPosition(ctx: LevelContext, convoy: Convoy): { from: strin
 }
 
 /** Hours left to the depot, if it drives on without stopping. */
-export function convoyEta(ctx: LevelContext, state: GameState, convoy: Convoy): number {
+export function convoyEta(ctx: LevelContext, state: Immutable<GameState>, convoy: Immutable<Convoy>): number {
   let hours = Math.max(0, convoy.departAt - state.hour, convoy.status === 'held' ? convoy.heldUntil - state.hour : 0);
   convoy.route.forEach((id, i) => {
     const road = ctx.roads.get(id);
@@ -174,7 +175,7 @@ export function convoyEta(ctx: LevelContext, state: GameState, convoy: Convoy): 
  * Other ways on from the convoy's next town, taken from the level's candidate routes of its
  * entry point (the rules keep the current leg and replace the rest).
  */
-export function rerouteOptions(ctx: LevelContext, convoy: Convoy): RoadId[][] {
+export function rerouteOptions(ctx: LevelContext, convoy: Immutable<Convoy>): RoadId[][] {
   const keep = convoy.leg === 0 && convoy.km === 0 ? 0 : convoy.leg + 1;
   const from = convoy.path[keep];
   if (from === undefined || keep >= convoy.route.length) return [];
@@ -198,10 +199,10 @@ export function rerouteOptions(ctx: LevelContext, convoy: Convoy): RoadId[][] {
 /* ---------------------------------------------------------------- units */
 
 /** Units the player may send with a convoy without leaving a town: idle or patrolling, and in place. */
-export const freeForEscort = (state: GameState, unit: Unit): boolean =>
+export const freeForEscort = (state: Immutable<GameState>, unit: Immutable<Unit>): boolean =>
   (unit.task.kind === 'idle' || unit.task.kind === 'patrol') && unitReady(state, unit);
 
-export function taskText(ctx: LevelContext, unit: Unit): string {
+export function taskText(ctx: LevelContext, unit: Immutable<Unit>): string {
   switch (unit.task.kind) {
     case 'idle':
       return t('hud.task.idle');
@@ -214,7 +215,7 @@ export function taskText(ctx: LevelContext, unit: Unit): string {
   }
 }
 
-export function readinessText(ctx: LevelContext, state: GameState, unit: Unit): string {
+export function readinessText(ctx: LevelContext, state: Immutable<GameState>, unit: Immutable<Unit>): string {
   if (unitReady(state, unit)) return t('hud.unit.ready');
   return t('hud.unit.moving', { time: formatDate(ctx.level.startDate, unit.readyAt, true), hours: unit.readyAt - state.hour });
 }
@@ -232,7 +233,7 @@ export interface NewsText {
 const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: string | number | undefined): string => String(v ?? '');
 
-export function newsText(ctx: LevelContext, item: NewsItem): NewsText {
+export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText {
   const f = item.facts;
   switch (item.kind) {
     case 'event': {
@@ -288,7 +289,7 @@ export function newsText(ctx: LevelContext, item: NewsItem): NewsText {
   }
 }
 
-export function intelText(ctx: LevelContext, report: Intel): string {
+export function intelText(ctx: LevelContext, report: Immutable<Intel>): string {
   if (report.kind === 'cell') return t('hud.intel.cell', { town: townName(ctx, report.town ?? '') });
   return t(report.kind === 'ambush' ? 'hud.intel.ambush' : 'hud.intel.checkpoint', { road: roadName(ctx, report.road ?? '') });
 }

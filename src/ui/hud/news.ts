@@ -4,6 +4,7 @@
  * and intel reports with their confidence. The blockade's own moves and reasons stay hidden
  * until the debrief. New items are announced politely, at most once per game hour.
  */
+import type { Immutable } from 'immer';
 import { formatDate, t } from '../../app/i18n';
 import type { LevelContext } from '../../sim/context';
 import type { GameState, Intel, NewsItem } from '../../sim/state';
@@ -32,7 +33,7 @@ export function sourceLinks(ctx: LevelContext, ids: readonly string[]): HTMLElem
   );
 }
 
-export function renderNewsItem(ctx: LevelContext, item: NewsItem): HTMLElement {
+export function renderNewsItem(ctx: LevelContext, item: Immutable<NewsItem>): HTMLElement {
   const text = newsText(ctx, item);
   return h(
     'article',
@@ -96,7 +97,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
   let toasted = read;
   const timers = new Set<number>();
 
-  function toast(state: GameState): void {
+  function toast(state: Immutable<GameState>): void {
     if (state.news.length <= toasted) return;
     const fresh = state.news.slice(toasted).map((item) => newsText(ctx, item)).filter((n) => n.tag === 'blockade' || n.tag === 'event' || n.tag === 'instructor');
     toasted = state.news.length;
@@ -130,7 +131,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
     }
   }
 
-  function announceNew(state: GameState): void {
+  function announceNew(state: Immutable<GameState>): void {
     if (state.news.length <= announced || state.hour === lastAnnouncedHour) return;
     // The player's own policy decisions are confirmed where they were made, not announced again.
     const fresh = state.news.slice(announced).filter((n) => !(n.kind === 'policy' && (n.facts.status === 'pending' || n.facts.status === 'off')));
@@ -145,7 +146,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
     hud.announce(texts.length === 1 ? first.title : t('hud.news.announceMany', { first: first.title, n: texts.length - 1 }));
   }
 
-  function intelItem(report: Intel): HTMLElement {
+  function intelItem(report: Immutable<Intel>): HTMLElement {
     const target = report.road !== undefined ? ({ kind: 'road', id: report.road } as const) : report.town !== undefined ? ({ kind: 'town', id: report.town } as const) : null;
     return h(
       'li',
@@ -157,7 +158,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
   }
 
   let shown: unknown[] = [];
-  function update(state: GameState): void {
+  function update(state: Immutable<GameState>): void {
     announceNew(state);
     toast(state);
     if (visible) read = state.news.length;

@@ -1,4 +1,5 @@
 /** Policies: each with its 2025 grounding and trade-off, its delay and cost, its status. */
+import type { Immutable } from 'immer';
 import { formatDate, formatNumber, t } from '../../app/i18n';
 import type { PolicyId } from '../../levels/schema';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES } from '../../sim/balance';
@@ -8,9 +9,9 @@ import type { Hud, Part } from './hud';
 import { policyName, tn } from './names';
 
 /** The first midnight at or after the policy's delay: policies take effect when a day begins. */
-export const effectiveHour = (p: PolicyState): number => Math.ceil((p.since + POLICY_RULES[p.id].delayDays * HOURS_PER_DAY) / HOURS_PER_DAY) * HOURS_PER_DAY;
+export const effectiveHour = (p: Immutable<PolicyState>): number => Math.ceil((p.since + POLICY_RULES[p.id].delayDays * HOURS_PER_DAY) / HOURS_PER_DAY) * HOURS_PER_DAY;
 
-export function policyStatusText(hud: Hud, p: PolicyState): string {
+export function policyStatusText(hud: Hud, p: Immutable<PolicyState>): string {
   const start = hud.ctx.level.startDate;
   if (p.status === 'pending') return t('hud.policies.pending', { time: formatDate(start, effectiveHour(p), false) });
   if (p.status === 'active') return t('hud.policies.active', { time: formatDate(start, p.since, false) });
@@ -43,8 +44,8 @@ function createPolicyCard(hud: Hud, id: PolicyId): Part {
     else hud.act({ type: 'policy/revoke', policy: id }, t('hud.policies.revoked', { policy: policyName(id) }));
   }
 
-  let shown: PolicyState | undefined;
-  function update(state: GameState): void {
+  let shown: Immutable<PolicyState> | undefined;
+  function update(state: Immutable<GameState>): void {
     const p = state.policies.find((x) => x.id === id);
     if (!p || p === shown) return;
     shown = p;

@@ -3,6 +3,7 @@
  * for it: patrol a road, garrison a rural town, plan a convoy from an entry point, command a
  * convoy or a unit.
  */
+import type { Immutable } from 'immer';
 import { formatLitres, formatNumber, t } from '../../app/i18n';
 import type { MapSelection } from '../../app/selection';
 import { garrisonStrength, patrolStrength } from '../../sim/selectors';
@@ -15,14 +16,14 @@ import { corridorName, entryName, roadName, townName, unitName } from './names';
 import { createUnitCard } from './units';
 
 /** Units that can take a new task now (not escorting): name, strength and current task. */
-function unitChoices(hud: Hud, state: GameState): { value: string; label: string }[] {
+function unitChoices(hud: Hud, state: Immutable<GameState>): { value: string; label: string }[] {
   return state.units
     .filter((u) => u.task.kind !== 'escort')
     .map((u) => ({ value: u.id, label: t('hud.select.unitOption', { unit: unitName(hud.ctx, u.id), n: u.strength, task: taskText(hud.ctx, u) }) }));
 }
 
 /** "Send [unit ▾] [Patrol this road]": one select and one button. */
-function orderRow(hud: Hud, buttonText: string, send: (unit: UnitId) => void): { el: HTMLElement; update(state: GameState): void } {
+function orderRow(hud: Hud, buttonText: string, send: (unit: UnitId) => void): { el: HTMLElement; update(state: Immutable<GameState>): void } {
   const id = uid('sel-unit');
   const select = h('select', { id });
   const button = h('button', { type: 'button', class: 'primary', onclick: () => select.value && send(select.value as UnitId) }, buttonText);
@@ -37,7 +38,7 @@ function orderRow(hud: Hud, buttonText: string, send: (unit: UnitId) => void): {
   };
 }
 
-function intelList(hud: Hud, match: (report: GameState['intel'][number]) => boolean): { el: HTMLElement; update(state: GameState): void } {
+function intelList(hud: Hud, match: (report: Immutable<GameState>['intel'][number]) => boolean): { el: HTMLElement; update(state: Immutable<GameState>): void } {
   const el = h('ul', { class: 'route-intel' });
   return {
     el,
@@ -153,7 +154,7 @@ export function createSelectionCard(hud: Hud): Part & { show(selection: MapSelec
   const close = h('button', { type: 'button', class: 'close', 'aria-label': t('hud.select.close'), onclick: () => hud.selection.set(null) }, '✕');
   const el = h('section', { class: 'hud-selection', 'aria-label': t('hud.select.label'), hidden: true }, close, body);
   let part: Part | null = null;
-  let shownState: GameState | null = null;
+  let shownState: Immutable<GameState> | null = null;
 
   function show(selection: MapSelection | null): void {
     part = null;

@@ -1,4 +1,5 @@
 /** The top bar: date and day, the clock controls, the depot, trust, budget and the menu. */
+import type { Immutable } from 'immer';
 import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
 import { SPEEDS, type Speed } from '../../app/session';
 import { daysOfCover, inTransitL } from '../../sim/selectors';
@@ -85,7 +86,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
 
   let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; trust: number; why: unknown; budget: number } | null = null;
 
-  function update(state: GameState): void {
+  function update(state: Immutable<GameState>): void {
     const speed = session.speed;
     const over = state.status !== 'playing';
     if (!shown || shown.hour !== state.hour) {

@@ -2,6 +2,7 @@
  * Security forces: each unit's task and readiness with its orders, and the rural towns they
  * leave exposed or hold (the dilemma the game teaches).
  */
+import type { Immutable } from 'immer';
 import { lang, t } from '../../app/i18n';
 import { garrisonStrength } from '../../sim/selectors';
 import type { GameState, RoadId, TownId, Unit, UnitId } from '../../sim/state';
@@ -19,7 +20,7 @@ export function roadOptions(hud: Hud): { value: string; label: string }[] {
     .sort((a, b) => a.label.localeCompare(b.label, lang()));
 }
 
-export function townOptions(hud: Hud, state: GameState): { value: string; label: string }[] {
+export function townOptions(hud: Hud, state: Immutable<GameState>): { value: string; label: string }[] {
   return state.towns
     .map((town) => ({
       value: town.id,
@@ -57,7 +58,7 @@ export function createUnitCard(hud: Hud, id: UnitId, options: { heading?: 'h3' |
   kind.addEventListener('change', () => renderTarget(session.state));
   const el = h('article', { class: 'card unit-card' }, h('div', { class: 'card-head' }, title, strength), task, ready, busy, orders);
 
-  function renderTarget(state: GameState): void {
+  function renderTarget(state: Immutable<GameState>): void {
     const k = kind.value as OrderKind;
     targetField.hidden = k === 'idle';
     if (k === 'patrol') {
@@ -78,8 +79,8 @@ export function createUnitCard(hud: Hud, id: UnitId, options: { heading?: 'h3' |
     } else hud.act({ type: 'unit/order', unit: id, task: { kind: 'garrison', town: target.value as TownId } }, t('hud.order.doneGarrison', { unit, town: townName(ctx, target.value) }));
   }
 
-  let shown: { unit: Unit | undefined; hour: number; towns: unknown } | null = null;
-  function update(state: GameState): void {
+  let shown: { unit: Immutable<Unit> | undefined; hour: number; towns: unknown } | null = null;
+  function update(state: Immutable<GameState>): void {
     const unit = state.units.find((u) => u.id === id);
     if (shown && shown.unit === unit && shown.hour === state.hour && shown.towns === state.towns) return;
     if (unit) {
@@ -149,7 +150,7 @@ export function createForcesPanel(hud: Hud): Part {
   );
 
   let shown: unknown[] = [];
-  function update(state: GameState): void {
+  function update(state: Immutable<GameState>): void {
     const key = [state.units, state.towns, state.hour];
     if (shown.length > 0 && key.every((k, i) => k === shown[i])) return;
     if (cards.size === 0) {

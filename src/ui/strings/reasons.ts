@@ -79,6 +79,9 @@ const en = {
   'reason.verify.dayDiffers': 'day {day}: the state hash differs',
   'reason.verify.finalHash': 'the final state hash differs',
   'reason.verify.summary': 'the summary does not match the replayed game',
+  'reason.verify.aiDiffers': 'day {day}: the armed group’s moves in the file are not the ones the game makes',
+  'reason.verify.outOfTurn': 'day {day}: the actions are not in the order the game plays them',
+  'reason.verify.malformed': 'day {day}: an action in the file cannot be read',
 
   'reason.code.tooLong': 'the code is longer than {max} MiB: it is not a result code',
   'reason.code.empty': 'the code is empty',
@@ -203,6 +206,9 @@ const fr = {
   'reason.verify.dayDiffers': 'jour {day} : l’empreinte de l’état diffère',
   'reason.verify.finalHash': 'l’empreinte de l’état final diffère',
   'reason.verify.summary': 'le résumé ne correspond pas à la partie rejouée',
+  'reason.verify.aiDiffers': 'jour {day} : les actions du groupe armé dans le fichier ne sont pas celles que le jeu calcule',
+  'reason.verify.outOfTurn': 'jour {day} : les actions ne sont pas dans l’ordre où le jeu les joue',
+  'reason.verify.malformed': 'jour {day} : une action du fichier est illisible',
 
   'reason.code.tooLong': 'le code dépasse {max} Mio : ce n’est pas un code de résultat',
   'reason.code.empty': 'le code est vide',

@@ -2,6 +2,7 @@
  * The tutorial's steps and how each one knows it is done: by reading the game state and the
  * player's commands, never by a click on "Next" when there is something to do. Pure.
  */
+import type { Immutable } from 'immer';
 import { SECTORS } from '../../levels/constants';
 import type { LevelContext } from '../../sim/context';
 import { demandToday } from '../../sim/rules/fuel';
@@ -25,11 +26,11 @@ export interface Step {
   tab?: TabId;
   /** A reading step: done when acknowledged. */
   reading?: boolean;
-  done(ctx: LevelContext, state: GameState, log: readonly Action[], progress: TutorialProgress): boolean;
+  done(ctx: LevelContext, state: Immutable<GameState>, log: readonly Action[], progress: TutorialProgress): boolean;
 }
 
 /** A plan below today's demand is in force. */
-export function planIsRationed(ctx: LevelContext, state: GameState): boolean {
+export function planIsRationed(ctx: LevelContext, state: Immutable<GameState>): boolean {
   const demand = demandToday(ctx, state);
   let planned = 0;
   let needed = 0;
@@ -54,7 +55,7 @@ export const STEPS: readonly Step[] = [
 ];
 
 /** The first step not yet done: steps done out of order are skipped over. */
-export function currentStep(ctx: LevelContext, state: GameState, log: readonly Action[], progress: TutorialProgress): number {
+export function currentStep(ctx: LevelContext, state: Immutable<GameState>, log: readonly Action[], progress: TutorialProgress): number {
   const i = STEPS.findIndex((step) => !step.done(ctx, state, log, progress));
   return i < 0 ? STEPS.length : i;
 }
