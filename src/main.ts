@@ -3,7 +3,7 @@
  * lazily loaded chunk), then the debrief. Owns the clock loop and the saves.
  */
 import './styles.css';
-import { LANGS, pick, reasonText, setLang, t, type Lang } from './app/i18n';
+import { LANGS, pageText, pick, reasonText, setLang, t, type Lang } from './app/i18n';
 import { readDraft } from './app/draft';
 import { LevelListError, linkableIds, listLevels, loadLevel, onLevelFilesChanged, type LevelEntry, type LevelFileProblems } from './app/levels';
 import { parseShareLink, type ShareLink } from './app/share';
@@ -77,7 +77,7 @@ function announce(text: string): void {
 
 function translatePage(): void {
   setLang(settings.lang);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = pageText(el.dataset.i18n);
   renderLevelList();
   renderSources();
   void refreshContinue();

@@ -9,8 +9,11 @@ import type { LevelContext } from '../sim/context';
 import type { AiMoveRecord } from '../sim/state';
 import { PHASES } from './director';
 
+/** The catalog keys of the blockade's reasons (src/strings/ai.ts). */
+export type AiReasonKey = 'ai.ambush.habit' | 'ai.ambush.unseen' | 'ai.checkpoint' | 'ai.attackTown' | 'ai.intimidate' | 'ai.declareBlockade' | 'ai.move';
+
 export interface ReasonText {
-  key: string;
+  key: AiReasonKey;
   params: Record<string, string | number>;
 }
 

@@ -3,9 +3,9 @@
  * players lives in a catalog; numbers, dates and money go through Intl.
  */
 import type { Reason } from '../sim/reason';
-import { addStrings, catalogs } from '../ui/strings';
+import { catalogs, isStringKey, type PluralKey, type StringKey } from '../strings';
 
-export { addStrings };
+export { addStrings, isStringKey, type PluralKey, type StringKey } from '../strings';
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
@@ -22,7 +22,7 @@ export function setLang(lang: Lang): void {
 export const lang = (): Lang => current;
 
 /** The string for `key` in the current language (or `language`), with `{name}` placeholders filled in. */
-export function t(key: string, params: Params = {}, language: Lang = current): string {
+export function t(key: StringKey, params: Params = {}, language: Lang = current): string {
   const text = catalogs[language][key] ?? catalogs.en[key];
   if (text === undefined) return key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -32,7 +32,16 @@ export function t(key: string, params: Params = {}, language: Lang = current): s
   });
 }
 
-/** Why an input was refused, in words (`reason.<code>` in src/ui/strings/reasons.ts); the CLIs ask for English. */
+/** `key.one` or `key.other` by the language's plural rule for `n` (French: 0 and 1 are singular), `{n}` filled in. */
+export function tn(key: PluralKey, n: number, params: Params = {}, language: Lang = current): string {
+  const rules = formatter(`plural:${language}`, () => new Intl.PluralRules(locale(language)));
+  return t(`${key}.${rules.select(n) === 'one' ? 'one' : 'other'}`, { n, ...params }, language);
+}
+
+/** The string an HTML element names in its `data-i18n` attribute (a test checks that every page's names exist). */
+export const pageText = (key: string | undefined): string => (key !== undefined && isStringKey(key) ? t(key) : (key ?? ''));
+
+/** Why an input was refused, in words (`reason.<code>` in src/strings/reasons.ts); the CLIs ask for English. */
 export function reasonText(reason: Reason, language: Lang = current): string {
   return t(`reason.${reason.code}`, reason.params, language);
 }
@@ -46,8 +55,8 @@ const locale = (language: Lang = current): string => (language === 'fr' ? 'fr-FR
  * Intl formatters, made once per language and options: making one costs far more than
  * using it (the HUD formats hundreds of numbers when it opens, and more every game hour).
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => F): F {
   let made = formatters.get(key) as F | undefined;
   if (!made) formatters.set(key, (made = make()));
   return made;

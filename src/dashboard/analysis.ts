@@ -4,7 +4,8 @@
  * it says about the class. Pure: no DOM, no catalog lookups (only catalog keys).
  */
 import type { Immutable } from 'immer';
-import { reasonText } from '../ai/reasons';
+import { reasonText, type AiReasonKey } from '../ai/reasons';
+import type { StringKey } from '../app/i18n';
 import { POLICIES, type PolicyId } from '../levels/constants';
 import type { Text } from '../levels/schema';
 import type { LevelContext } from '../sim/context';
@@ -14,7 +15,7 @@ import type { Difficulty, GameState } from '../sim/state';
 
 export interface ReasonCount {
   /** Catalog key of the reason (`ai.ambush.habit`…), as `reasonText` gives it. */
-  key: string;
+  key: AiReasonKey;
   count: number;
   /** The parameters of the first move with this reason, for an example sentence. */
   example: Record<string, string | number>;
@@ -108,7 +109,7 @@ export interface ClassSummary {
   /** Students who enacted each policy, most used first; unused policies left out. */
   policyUse: { policy: PolicyId; students: number }[];
   /** Blockade moves by reason over the whole class, most frequent first; `students` faced it at least once. */
-  reasons: { key: string; count: number; students: number; example: Record<string, string | number> }[];
+  reasons: { key: AiReasonKey; count: number; students: number; example: Record<string, string | number> }[];
   /** Distinct scenarios (level, seed, difficulty) in the class. */
   scenarios: number;
 }
@@ -119,7 +120,7 @@ export function classSummary(rows: readonly StudentStats[]): ClassSummary {
   const policyUse = POLICIES.map((policy) => ({ policy, students: rows.filter((r) => r.policies.includes(policy)).length }))
     .filter((p) => p.students > 0)
     .sort((a, b) => b.students - a.students || POLICIES.indexOf(a.policy) - POLICIES.indexOf(b.policy));
-  const reasons = new Map<string, ClassSummary['reasons'][number]>();
+  const reasons = new Map<AiReasonKey, ClassSummary['reasons'][number]>();
   for (const row of rows) {
     for (const r of row.reasons) {
       const found = reasons.get(r.key);
@@ -147,7 +148,7 @@ export function classSummary(rows: readonly StudentStats[]): ClassSummary {
 /* ------------------------------------------------------------------ discussion */
 
 export interface Prompt {
-  key: string;
+  key: StringKey;
   params: Record<string, string | number>;
 }
 

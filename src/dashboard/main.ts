@@ -8,15 +8,16 @@
 import '../styles.css';
 import '../instructor/tool.css';
 import './dashboard.css';
-import { addStrings, formatNumber, pick, t, type Params } from '../app/i18n';
+import { addStrings, formatNumber, isStringKey, pick, t, type Params, type StringKey } from '../app/i18n';
 import { listLevels, loadLevel } from '../app/levels';
+import type { PolicyId } from '../levels/constants';
 import type { Level } from '../levels/schema';
 import { reason } from '../sim/reason';
 import { MAX_RESULT_BYTES } from '../sim/result';
 import { createCharts, PALETTE, type ChartSpec, type Charts } from '../ui/charts';
 import { h } from '../ui/dom';
-import { dashboard } from '../ui/strings/dashboard';
-import { instructor } from '../ui/strings/instructor';
+import { dashboard } from '../strings/dashboard';
+import { instructor } from '../strings/instructor';
 import { byId, downloadText, setupLanguage } from '../instructor/page';
 import { classSummary, discussionPrompts, isAttackReason, type StudentStats } from './analysis';
 import { toCsv, type Cell } from './csv';
@@ -34,7 +35,7 @@ interface Entry {
   source: string;
   status: 'checking' | 'verified' | 'flagged';
   stats?: StudentStats;
-  flag?: { key: string; params: Params };
+  flag?: { key: StringKey; params: Params };
   claimed?: { alias?: string; level?: string; seed?: number };
 }
 
@@ -81,7 +82,7 @@ function add(source: string, kind: InputKind, text: string | Promise<string>): v
     .then(settle, () => settle({ id: entry.id, ok: false, flag: { key: 'dash.flag.unreadable', detail: reason('file.unreadable') } }));
 }
 
-function addFlagged(source: string, key: string, params: Params): void {
+function addFlagged(source: string, key: StringKey, params: Params): void {
   entries.push({ id: nextId, n: nextId, source, status: 'flagged', flag: { key, params } });
   nextId += 1;
 }
@@ -172,7 +173,7 @@ function scheduleRender(): void {
 const verified = (): StudentStats[] => entries.flatMap((e) => (e.status === 'verified' && e.stats ? [e.stats] : []));
 const pct = (n: number): string => t('dash.pct', { n });
 const millions = (litres: number): string => t('dash.millionLitres', { n: formatNumber(litres / 1_000_000, 1) });
-const policyName = (id: string): string => t(`hud.policy.${id}`);
+const policyName = (id: PolicyId): string => t(`hud.policy.${id}`);
 const levelName = (s: StudentStats): string => pick(s.levelTitle);
 const aliasOf = (s: StudentStats): string => s.alias || t('dash.noAlias');
 const flagText = (e: Entry): string => (e.flag ? t(e.flag.key, e.flag.params) : '');
@@ -239,7 +240,7 @@ function renderTable(): void {
 function renderSummary(rows: StudentStats[]): void {
   const sum = classSummary(rows);
   const flagged = entries.filter((e) => e.status === 'flagged').length;
-  const item = (key: string, value: string, tone?: string): HTMLElement => h('div', { class: `stat${tone ? ` stat-${tone}` : ''}` }, h('dt', null, t(key)), h('dd', null, value));
+  const item = (key: StringKey, value: string, tone?: string): HTMLElement => h('div', { class: `stat${tone ? ` stat-${tone}` : ''}` }, h('dt', null, t(key)), h('dd', null, value));
   byId('summary').replaceChildren(
     item('dash.sum.verified', formatNumber(sum.students)),
     item('dash.sum.flagged', formatNumber(flagged), flagged > 0 ? 'bad' : undefined),
@@ -338,7 +339,7 @@ function renderPrompts(rows: StudentStats[]): void {
   byId('prompts').replaceChildren(
     ...discussionPrompts(rows, levelPolicies).map((p) => {
       // A parameter that names a catalog entry (a blockade reason) is said in words.
-      const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('dash.') ? t(v) : v]));
+      const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('dash.') && isStringKey(v) ? t(v) : v]));
       return h('li', null, t(p.key, params));
     }),
   );

@@ -10,13 +10,13 @@
 import './zod-jitless';
 import '../styles.css';
 import './editor.css';
-import { addStrings, pick, reasonText, t } from '../app/i18n';
+import { addStrings, pick, reasonText, t, type StringKey } from '../app/i18n';
 import { forgetLevels, listLevels, loadLevel, type LevelEntry } from '../app/levels';
 import type { LevelProblem } from '../levels/parse';
 import { formatPath } from '../levels/problem';
 import { byId, downloadText, setupLanguage } from '../instructor/page';
 import { h } from '../ui/dom';
-import { editor as editorStrings } from '../ui/strings/editor';
+import { editor as editorStrings } from '../strings/editor';
 import { draftPlayUrl, storeDraft, type DraftDifficulty } from './draft';
 import { markProblems, renderObjectFields, type FieldProblem, type FormHost } from './form-view';
 import { MapView, type MapHost, type Tool } from './map-view';
@@ -295,7 +295,7 @@ function setTool(next: Tool): void {
   toolHint.textContent = t(`editor.tool.${next}.hint`);
 }
 
-const KIND_SHAPES: readonly { kind: string; label: string; shape: () => SVGElement }[] = [
+const KIND_SHAPES: readonly { kind: string; label: StringKey; shape: () => SVGElement }[] = [
   { kind: 'capital', label: 'editor.legend.capital', shape: () => svgEl('rect', { class: 'm-shape', x: 3, y: 3, width: 12, height: 12 }) },
   { kind: 'city', label: 'editor.legend.city', shape: () => svgEl('circle', { class: 'm-shape', cx: 9, cy: 9, r: 6 }) },
   { kind: 'rural', label: 'editor.legend.rural', shape: () => svgEl('circle', { class: 'm-shape', cx: 9, cy: 9, r: 4.5 }) },
@@ -505,7 +505,7 @@ function askDelete(list: ListKey, index: number): void {
   const plan = planDeletion(draft, list, index);
   const label = `${t(`editor.kind.${list}`)} ${itemLabel(draft, list, index, langOf())}`;
   byId('delete-title').textContent = t('editor.delete.title', { item: label });
-  const section = (key: string, paths: readonly JsonPath[]): HTMLElement[] =>
+  const section = (key: StringKey, paths: readonly JsonPath[]): HTMLElement[] =>
     paths.length === 0 ? [] : [h('p', null, t(key)), h('ul', { class: 'ed-ref-list' }, ...paths.map((p) => h('li', null, describePath(p))))];
   const parts = [
     ...section('editor.delete.items', plan.items.map((it) => [it.list, it.index])),

@@ -4,6 +4,7 @@
  * here returns a new draft and leaves its input untouched, so undo keeps old drafts as
  * they are. Pure: no DOM.
  */
+import type { StringKey } from '../app/i18n';
 import { level } from '../levels/schema';
 import { fieldModel, modelAt, skeleton, type FieldModel, type JsonPath } from './schema-form';
 import { defaultRoadKm, roundCoord, type LatLon } from './projection';
@@ -275,7 +276,7 @@ export interface Added {
   draft: Draft;
   index: number;
   /** What else changed, for the status line. */
-  note?: { key: string; params: Record<string, string | number> };
+  note?: { key: StringKey; params: Record<string, string | number> };
 }
 
 function append(draft: Draft, list: ListKey, item: Record<string, unknown>): Added {

@@ -11,7 +11,7 @@ import { addStrings, t } from '../app/i18n';
 import { cleanAlias, MAX_ALIAS_CHARS, resultCode } from '../app/results';
 import type { ResultFile } from '../sim/result';
 import { h } from '../ui/dom';
-import { instructor } from '../ui/strings/instructor';
+import { instructor } from '../strings/instructor';
 import { copyText, downloadText } from './page';
 
 addStrings(instructor);

@@ -16,7 +16,7 @@ import type { Level, PolicyId } from '../levels/schema';
 import { clip, reason, type Reason } from '../sim/reason';
 import type { Difficulty } from '../sim/state';
 import { h } from '../ui/dom';
-import { instructor } from '../ui/strings/instructor';
+import { instructor } from '../strings/instructor';
 import { buildLink, defaultForm, formFromLink, MAX_INJECTS, newInjectRow, QR_COMFORT_CHARS, type Built, type InjectRow, type Problem, type SetupForm } from './model';
 import { byId, copyText, downloadText, setupLanguage } from './page';
 

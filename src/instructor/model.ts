@@ -3,6 +3,7 @@
  * share link it makes, and what is wrong with it (catalog keys, so the page says it in
  * English or French). Pure: the page renders it, tests read it.
  */
+import type { StringKey } from '../app/i18n';
 import type { Level, PolicyId } from '../levels/schema';
 import { linkProblems, MAX_LINK_CHARS, MAX_SEED, MAX_TIME_LIMIT_MIN, normalizeShareLink, encodeShareLink, type ShareLink } from '../app/share';
 import type { Effects } from '../levels/schema';
@@ -45,7 +46,7 @@ export interface SetupForm {
 /** A problem for one field: `field` names the input (see `fieldId`), `key` the catalog message, `params` its values (a reason is said in words). */
 export interface Problem {
   field: string;
-  key: string;
+  key: StringKey;
   params?: Record<string, string | number | Reason>;
 }
 

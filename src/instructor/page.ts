@@ -2,7 +2,7 @@
  * What the instructor's pages share: the language (the player's saved preference, and a
  * switch that saves it), static text marked `data-i18n`, downloads and the clipboard.
  */
-import { LANGS, setLang, t, type Lang } from '../app/i18n';
+import { LANGS, pageText, setLang, t, type Lang, type StringKey } from '../app/i18n';
 import { defaultSettings, loadSettings, saveSettings, type Settings } from '../app/settings';
 
 export { downloadText } from '../ui/dom';
@@ -19,15 +19,15 @@ function localStore(): Storage | undefined {
  * Sets the page's language from the saved preference and wires the switch (radios named
  * `page-lang`); `render` redraws the dynamic parts after every change.
  */
-export function setupLanguage(titleKey: string, render: () => void): void {
+export function setupLanguage(titleKey: StringKey, render: () => void): void {
   const storage = localStore();
   let settings: Settings = loadSettings(storage, defaultSettings(navigator.languages));
   if (!LANGS.includes(settings.lang)) settings = { ...settings, lang: 'en' };
   const apply = (): void => {
     setLang(settings.lang);
     document.title = t(titleKey);
-    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
-    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel ?? ''));
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = pageText(el.dataset.i18n);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) el.setAttribute('aria-label', pageText(el.dataset.i18nLabel));
     render();
   };
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="page-lang"]')) {

@@ -3,7 +3,7 @@
  * it, browser text zoom enlarges it, and its toggle is an ordinary button in the tab order.
  * The icons are the very textures the map draws, copied into <img> elements.
  */
-import { t } from '../app/i18n';
+import { t, type StringKey } from '../app/i18n';
 import { ICON } from './icons';
 import { COLORS, riskStyles, type Palette } from './style';
 
@@ -94,7 +94,7 @@ export function createLegend(parent: HTMLElement, iconSource: (key: string) => s
 
   const symbols = document.createElement('ul');
   Object.assign(symbols.style, { listStyle: 'none', margin: '0', padding: '0', display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(10.5rem, 1fr))', gap: '2px 10px' });
-  const rows: [string, string][] = [
+  const rows: [string, StringKey][] = [
     [ICON.capital, 'map.legend.capital'],
     [ICON.city, 'map.legend.city'],
     [ICON.rural, 'map.legend.town'],

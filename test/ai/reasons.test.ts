@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playMatch } from '../../src/ai/match';
 import { reasonText } from '../../src/ai/reasons';
-import { catalogs } from '../../src/ui/strings';
+import { catalogs } from '../../src/strings';
 import { shippedContext } from '../helpers';
 
 const ctx = shippedContext('bamako-2025', 30);

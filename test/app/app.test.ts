@@ -3,9 +3,9 @@ import { parseScenarioLink, scenarioSearch } from '../../src/app/link';
 import { makeSave, memorySlot, parseSave, SAVE_VERSION } from '../../src/app/saves';
 import { GameSession, MS_PER_HOUR } from '../../src/app/session';
 import { defaultSettings, loadSettings, saveSettings } from '../../src/app/settings';
-import { gameParts } from '../../src/ui/strings';
-import { dashboard } from '../../src/ui/strings/dashboard';
-import { instructor } from '../../src/ui/strings/instructor';
+import { gameParts } from '../../src/strings';
+import { dashboard } from '../../src/strings/dashboard';
+import { instructor } from '../../src/strings/instructor';
 import { shippedContext } from '../helpers';
 import { english, french } from '../reason-helpers';
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ITEM_LISTS } from '../../src/editor/model';
-import { editor } from '../../src/ui/strings/editor';
+import { editor } from '../../src/strings/editor';
 
 const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 

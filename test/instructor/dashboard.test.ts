@@ -15,7 +15,7 @@ import { buildResult, type ResultFile } from '../../src/sim/result';
 import { scenarioContext } from '../../src/sim/scenario';
 import { outcomeOf } from '../../src/sim/selectors';
 import type { Action } from '../../src/sim/state';
-import { dashboard } from '../../src/ui/strings/dashboard';
+import { dashboard } from '../../src/strings/dashboard';
 import { loadLevelFile } from '../helpers';
 import { english, expectClear } from '../reason-helpers';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { filesProblem, MAX_PASTE_CHARS, MAX_RESULTS_PER_LOAD, readPaste, type LoadProblem } from '../../src/dashboard/intake';
 import { MAX_RESULT_BYTES } from '../../src/sim/result';
-import { dashboard } from '../../src/ui/strings/dashboard';
+import { dashboard } from '../../src/strings/dashboard';
 
 const code = (i: number): string => `LB1.${'A'.repeat(20)}${i.toString(36)}`;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../src/app/share';
 import { buildLink, defaultForm, formFromLink, newInjectRow, type SetupForm } from '../../src/instructor/model';
-import { instructor } from '../../src/ui/strings/instructor';
+import { instructor } from '../../src/strings/instructor';
 import { loadLevelFile } from '../helpers';
 
 const level = loadLevelFile('levels/bamako-2025.json');

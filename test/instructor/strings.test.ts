@@ -2,12 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ai } from '../../src/ui/strings/ai';
-import { dashboard } from '../../src/ui/strings/dashboard';
-import { hud } from '../../src/ui/strings/hud';
-import { instructor } from '../../src/ui/strings/instructor';
+import { ai } from '../../src/strings/ai';
+import { dashboard } from '../../src/strings/dashboard';
+import { hudParts } from '../../src/strings/hud';
+import { instructor } from '../../src/strings/instructor';
 
-const all: Record<string, string> = { ...hud.en, ...ai.en, ...instructor.en, ...dashboard.en };
+const all: Record<string, string> = { ...Object.assign({}, ...hudParts.map((p) => p.en)), ...ai.en, ...instructor.en, ...dashboard.en };
 const sources = ['src/instructor', 'src/dashboard'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)));
 const html = ['instructor.html', 'dashboard.html'];
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogs } from '../../src/ui/strings';
-import { map } from '../../src/ui/strings/map';
+import { catalogs } from '../../src/strings';
+import { map } from '../../src/strings/map';
 
 describe('map strings', () => {
   it('has the same keys in English and French, all prefixed by map., none empty', () => {
@@ -14,7 +14,7 @@ describe('map strings', () => {
   });
 
   it('is registered with the other catalogs', () => {
-    for (const key of Object.keys(map.en)) expect(catalogs.en[key]).toBe(map.en[key as keyof typeof map.en]);
+    for (const [key, text] of Object.entries(map.en)) expect((catalogs.en as Record<string, string>)[key]).toBe(text);
   });
 
   it('has every key the map asks for', () => {

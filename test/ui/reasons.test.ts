@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText, type Lang } from '../../src/app/i18n';
 import { reason, type Reason, type ReasonCode } from '../../src/sim/reason';
-import { catalogs } from '../../src/ui/strings';
-import { reasons } from '../../src/ui/strings/reasons';
+import { catalogs } from '../../src/strings';
+import { reasons } from '../../src/strings/reasons';
 
 const NBSP = '\u00a0';
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -29,8 +29,8 @@ const sample = (code: ReasonCode): Reason => {
 
 describe('reason catalogs', () => {
   it('are part of every page’s strings', () => {
-    for (const [key, text] of Object.entries(reasons.en)) expect(catalogs.en[key]).toBe(text);
-    for (const [key, text] of Object.entries(reasons.fr)) expect(catalogs.fr[key]).toBe(text);
+    for (const [key, text] of Object.entries(reasons.en)) expect((catalogs.en as Record<string, string>)[key]).toBe(text);
+    for (const [key, text] of Object.entries(reasons.fr)) expect((catalogs.fr as Record<string, string>)[key]).toBe(text);
     expect(codes.length).toBeGreaterThan(100);
   });
 

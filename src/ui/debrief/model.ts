@@ -4,12 +4,12 @@
  * for the charts, and discussion questions tied to the player's choices. Pure (no DOM).
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatNumber, t } from '../../app/i18n';
+import { formatDate, formatNumber, t, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { routePath, type LevelContext } from '../../sim/context';
 import { dayOf } from '../../sim/selectors';
 import type { Action, AiMoveRecord, GameState, PlayerAction, TownId } from '../../sim/state';
-import { convoyName, corridorName, entryName, policyName, roadName, sectorName, tn, townName, unitName } from '../hud/names';
+import { convoyName, corridorName, entryName, policyName, roadName, sectorName, townName, unitName } from '../hud/names';
 import { pathText } from '../hud/model';
 
 /* ---------------------------------------------------------------- decisions */

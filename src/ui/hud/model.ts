@@ -4,7 +4,7 @@
  * intel and errors. Pure (no DOM), so it is unit-tested.
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, formatNumber, pick, t } from '../../app/i18n';
+import { formatDate, formatLitres, formatNumber, isStringKey, pick, t, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
@@ -13,7 +13,7 @@ import { demandToday } from '../../sim/rules/fuel';
 import { sectorMap } from '../../sim/sectors';
 import { dayOf, policyActive, unitReady } from '../../sim/selectors';
 import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
-import { convoyName, corridorName, entryName, policyName, roadName, tn, townName } from './names';
+import { convoyName, corridorName, entryName, policyName, roadName, townName } from './names';
 
 /* ---------------------------------------------------------------- plan */
 
@@ -303,8 +303,7 @@ export function ageText(hours: number): string {
 /** The rules' error, in the player's language when the catalog knows its code. */
 export function errorText(error: SimError): string {
   const key = `hud.error.${error.code}`;
-  const text = t(key);
-  return text === key ? error.message : text;
+  return isStringKey(key) ? t(key) : error.message;
 }
 
 export const dayText = (ctx: LevelContext, hour: number): string => t('hud.dayOf', { day: dayOf(hour), days: ctx.level.days });

@@ -1,5 +1,6 @@
 /** How the interface names the level's things: towns, roads, entry points, units, policies, sectors. */
-import { countryName, lang, pick, t, type Params } from '../../app/i18n';
+import { countryName, pick, t } from '../../app/i18n';
+import { POLICIES } from '../../levels/constants';
 import type { PolicyId, Sector } from '../../levels/schema';
 import type { LevelContext } from '../../sim/context';
 
@@ -29,15 +30,9 @@ export function unitName(ctx: LevelContext, id: string): string {
   return unit ? pick(unit.name) : id;
 }
 
-export const policyName = (id: PolicyId | string): string => t(`hud.policy.${id}`);
+const isPolicyId = (id: string): id is PolicyId => (POLICIES as readonly string[]).includes(id);
+/** A policy's name; an id the game does not know (from a newer save's news) is shown as it is. */
+export const policyName = (id: string): string => (isPolicyId(id) ? t(`hud.policy.${id}`) : id);
 export const sectorName = (sector: Sector): string => t(`hud.sector.${sector}`);
 export const convoyName = (id: number): string => t('hud.convoyName', { id: String(id) });
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-/** `key.one` or `key.other` by the language's plural rule for `n` (French: 0 and 1 are singular). */
-export function tn(key: string, n: number, params: Params = {}): string {
-  const l = lang();
-  let rules = pluralRules.get(l);
-  if (!rules) pluralRules.set(l, (rules = new Intl.PluralRules(l === 'fr' ? 'fr-FR' : 'en-GB')));
-  return t(`${key}.${rules.select(n) === 'one' ? 'one' : 'other'}`, { n, ...params });
-}

@@ -1,12 +1,12 @@
 /** Policies: each with its 2025 grounding and trade-off, its delay and cost, its status. */
 import type { Immutable } from 'immer';
-import { formatDate, formatNumber, t } from '../../app/i18n';
+import { formatDate, formatNumber, t, tn } from '../../app/i18n';
 import type { PolicyId } from '../../levels/schema';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES } from '../../sim/balance';
 import type { GameState, PolicyState } from '../../sim/state';
 import { h, setText } from '../dom';
 import type { Hud, Part } from './hud';
-import { policyName, tn } from './names';
+import { policyName } from './names';
 
 /** The first midnight at or after the policy's delay: policies take effect when a day begins. */
 export const effectiveHour = (p: Immutable<PolicyState>): number => Math.ceil((p.since + POLICY_RULES[p.id].delayDays * HOURS_PER_DAY) / HOURS_PER_DAY) * HOURS_PER_DAY;

@@ -136,7 +136,7 @@ export function createForcesPanel(hud: Hud): Part {
         'ul',
         { class: 'town-list' },
         ...ctx.level.towns
-          .filter((town) => town.kind !== 'rural')
+          .flatMap((town) => (town.kind === 'rural' ? [] : [{ ...town, kind: town.kind }]))
           .map((town) =>
             h(
               'li',

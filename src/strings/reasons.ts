@@ -7,7 +7,8 @@
  * full stop. Field names quoted from a file (`{path}`, `{keys}`) and values a link takes
  * (`easy`, `en`) are not translated: they are what the file or the link says.
  */
-import type { ReasonCode } from '../../sim/reason';
+import { stringsPart } from './part';
+import type { ReasonCode } from '../sim/reason';
 
 type ReasonCatalog = Record<`reason.${ReasonCode}`, string>;
 
@@ -265,4 +266,4 @@ const fr = {
   'reason.file.unexpected': 'erreur inattendue : {message}',
 } satisfies ReasonCatalog;
 
-export const reasons = { en, fr };
+export const reasons = stringsPart({ en, fr });

@@ -1,5 +1,7 @@
 /** Strings of the debrief screen. */
-export const debrief = {
+import { stringsPart } from './part';
+
+export const debrief = stringsPart({
   en: {
     'debrief.kicker': 'Debrief · {level}',
     'debrief.titleHeld': 'The city held',
@@ -248,4 +250,4 @@ export const debrief = {
     'debrief.scale': 'À propos des chiffres',
     'debrief.sources': 'Sources',
   },
-};
+});

@@ -1,5 +1,7 @@
 /** Strings of the instructor's setup page and of the students' result export dialog. */
-export const instructor = {
+import { stringsPart } from './part';
+
+export const instructor = stringsPart({
   en: {
     'instructor.pageTitle': 'Set up a class scenario — Lifeline: Bamako',
     'instructor.skip': 'Skip to the setup',
@@ -230,4 +232,4 @@ export const instructor = {
     'resultExport.failed': 'Le code n’a pas pu être créé ({reason}). Téléchargez plutôt le fichier.',
     'resultExport.close': 'Fermer',
   },
-};
+});

@@ -2,7 +2,9 @@
  * Strings of the level editor (editor.html). Field names and the schema's help texts are the
  * level format's own words (docs/levels.md) and stay as they are; everything around them is here.
  */
-export const editor = {
+import { stringsPart } from './part';
+
+export const editor = stringsPart({
   en: {
     'editor.pageTitle': 'Level editor — Lifeline: Bamako',
     'editor.skip': "Skip to the level's contents",
@@ -293,4 +295,4 @@ export const editor = {
     'editor.play.noStorage': 'Ce navigateur a refusé de garder le niveau pour l’onglet du jeu ; téléchargez-le plutôt.',
     'editor.play.opened': 'Le jeu s’est ouvert dans un nouvel onglet avec ce niveau (graine {seed}, {difficulty}).',
   },
-};
+});

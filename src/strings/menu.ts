@@ -1,4 +1,6 @@
-export const menu = {
+import { stringsPart } from './part';
+
+export const menu = stringsPart({
   en: {
     'menu.skip': 'Skip to the menu',
     'menu.premise':
@@ -89,4 +91,4 @@ export const menu = {
     'unit.litres': '{n} L',
     'unit.millionLitres': '{n} millions de L',
   },
-};
+});

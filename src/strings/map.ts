@@ -1,4 +1,6 @@
-export const map = {
+import { stringsPart } from './part';
+
+export const map = stringsPart({
   en: {
     'map.aria':
       'Map of Mali and its borders: towns, roads coloured by known risk, fuel convoys, security units and intelligence reports. Drag or use the arrow keys to move the map, the mouse wheel or the + and − keys to zoom, 0 to reset the view, Escape to clear the selection. Everything shown on the map is also listed in the side panels.',
@@ -43,4 +45,4 @@ export const map = {
     'map.legend.intel': 'Renseignement (fiabilité)',
     'map.legend.toggle': 'L : afficher ou masquer la légende',
   },
-};
+});

@@ -1,5 +1,7 @@
 /** The blockade's reasons, as the debrief and the game say them. */
-export const ai = {
+import { stringsPart } from './part';
+
+export const ai = stringsPart({
   en: {
     'ai.ambush.habit': 'Ambushed the {road} road: {seen} of the {near} convoys its informants saw nearby took it, {inWindow} of them between {from} and {to}; average escort strength {escort}.',
     'ai.ambush.unseen': 'Ambushed the {road} road, known to be busy, before seeing any convoy there.',
@@ -24,4 +26,4 @@ export const ai = {
     'ai.phase.peak': 'pic',
     'ai.phase.relax': 'accalmie',
   },
-};
+});

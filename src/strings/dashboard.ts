@@ -1,5 +1,7 @@
 /** Strings of the class dashboard. */
-export const dashboard = {
+import { stringsPart } from './part';
+
+export const dashboard = stringsPart({
   en: {
     'dash.pageTitle': 'Class dashboard — Lifeline: Bamako',
     'dash.skip': 'Skip to the results',
@@ -278,4 +280,4 @@ export const dashboard = {
     'dash.tooManyCodes': 'Le texte collé contient {n} codes : cette page en accepte au plus {max} à la fois. Rien n’a été ajouté ; collez-les en plusieurs fois.',
     'dash.pasteTooLong': 'Le texte collé dépasse {max} Mio : cette page ne lit pas autant à la fois. Rien n’a été ajouté ; collez les codes en plusieurs fois.',
   },
-};
+});

@@ -1,0 +1,41 @@
+/** The card shown for what is selected on the map. */
+import { stringsPart } from '../part';
+
+export const hudSelection = stringsPart({
+  en: {
+    'hud.select.label': 'Selection',
+    'hud.select.close': 'Clear the selection',
+    'hud.select.road': 'Road {road}',
+    'hud.select.roadFacts': '{km} km, {terrain}, known risk {risk}',
+    'hud.select.patrol': 'Patrolled by {units} (strength {n}).',
+    'hud.select.noPatrol': 'No patrol on this road.',
+    'hud.select.intel': 'Intel',
+    'hud.select.noIntel': 'No current reports.',
+    'hud.select.unit': 'Unit',
+    'hud.select.unitOption': '{unit} (strength {n}, {task})',
+    'hud.select.patrolIt': 'Patrol this road',
+    'hud.select.garrisonIt': 'Garrison this town',
+    'hud.select.planConvoy': 'Plan a convoy from here',
+    'hud.select.planFrom': 'Plan a convoy from {entry}',
+    'hud.select.population': '{n} inhabitants',
+    'hud.select.depot': 'Fuel depot: {litres} in stock.',
+  },
+  fr: {
+    'hud.select.label': 'Sélection',
+    'hud.select.close': 'Effacer la sélection',
+    'hud.select.road': 'Route {road}',
+    'hud.select.roadFacts': '{km} km, {terrain}, risque connu {risk}',
+    'hud.select.patrol': 'Patrouillée par {units} (force {n}).',
+    'hud.select.noPatrol': 'Aucune patrouille sur cette route.',
+    'hud.select.intel': 'Renseignement',
+    'hud.select.noIntel': 'Aucun rapport en cours.',
+    'hud.select.unit': 'Unité',
+    'hud.select.unitOption': '{unit} (force {n}, {task})',
+    'hud.select.patrolIt': 'Patrouiller sur cette route',
+    'hud.select.garrisonIt': 'Tenir cette ville',
+    'hud.select.planConvoy': "Préparer un convoi d'ici",
+    'hud.select.planFrom': 'Préparer un convoi depuis {entry}',
+    'hud.select.population': '{n} habitants',
+    'hud.select.depot': 'Dépôt de carburant : {litres} en stock.',
+  },
+});
