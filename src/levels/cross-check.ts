@@ -260,12 +260,12 @@ function cellsStartingInTheCapital(level: Level, at: Locator): LevelProblem[] {
 }
 
 /**
- * Only rural towns are attacked and garrisoned, so only they have defenders. The schema
- * fills in 0 for every town, so whether the designer wrote the field is read from the text.
+ * Only rural towns are attacked and garrisoned, so only they have defenders. Zero is what the
+ * schema fills in for every town (and what a normalised level carries), so it is no mistake.
  */
 function garrisonNeedsOutsideRuralTowns(level: Level, at: Locator): LevelProblem[] {
   return level.towns.flatMap((town, i) =>
-    town.kind !== 'rural' && at.nodeAt(['towns', i, 'garrisonNeed']) !== undefined
+    town.kind !== 'rural' && town.garrisonNeed > 0
       ? [
           at.at(
             ['towns', i, 'garrisonNeed'],

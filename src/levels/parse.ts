@@ -14,6 +14,7 @@ import { NO_CUSTOM_MESSAGE, schemaProblems } from './schema-problems';
 export type { LevelProblem, Result, Severity } from './problem';
 export { formatProblem } from './problem';
 export { MAX_LEVEL_BYTES, MAX_NESTING } from './json-text';
+export { decodeLevelBytes } from './encoding';
 
 export interface ParseOptions {
   /**

@@ -61,7 +61,12 @@ async function clickMapAt(at: { lat: number; lon: number }): Promise<void> {
 describe.sequential('a designer in the level editor', () => {
   it('opens on the template with a drawn map, a form and a clean check, in 1280×720', async () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Level editor');
-    expect(await page.locator('#problems-summary').textContent()).toContain('No problems');
+    // A new level has no balance targets yet: they are measured once it is written.
+    expect(await page.locator('#problems-summary').textContent()).toBe('1 warning');
+    expect(await page.locator('#problem-list').textContent()).toContain('no "balanceTargets"');
+    // The list of levels says what is loaded: the template, not a shipped level.
+    expect(await page.getByLabel('Level to open').inputValue()).toBe('__template');
+    expect(await page.locator('#open-level option:checked').textContent()).toBe('New level (template)');
     expect(await page.locator('[data-town]').count()).toBe(3);
     expect(await page.locator('.m-country').count()).toBeGreaterThan(3);
     const { png } = await screenshot(page, 'editor-template');
@@ -77,6 +82,7 @@ describe.sequential('a designer in the level editor', () => {
     expect(await errorCount()).toBe(0);
     expect(await page.locator('#inspector-form').getByLabel('id', { exact: true }).inputValue()).toBe('tutorial');
     expect(await page.locator('#status').textContent()).toContain('Opened tutorial');
+    expect(await page.getByLabel('Level to open').inputValue()).toBe('tutorial');
   });
 
   it('adds a town by clicking the map with the town tool, and names it in the form', async () => {
@@ -98,6 +104,7 @@ describe.sequential('a designer in the level editor', () => {
     await page.locator(`[data-town="${TUTORIAL_TOWNS}"] .m-shape`).click();
     await page.locator('[data-town="0"] .m-shape').click();
     await expect.poll(() => page.locator('#inspector-title').textContent()).toBe('Road: Dioïla – Bamako');
+    expect(await page.locator('#save-levels').isHidden(), 'a built site cannot write to levels/').toBe(true);
     const town = JSON.parse(await page.evaluate(() => window.__lifelineEditor!.text())) as { towns: { id: string; lat: number; lon: number }[] };
     const dioila = town.towns.find((t) => t.id === 'dioila')!;
     expect(Number(await field('km').inputValue())).toBe(defaultRoadKm(dioila, BAMAKO));
@@ -108,12 +115,36 @@ describe.sequential('a designer in the level editor', () => {
     await screenshot(page, 'editor-road');
   });
 
+  it('checks an id as it is typed, before the box is left, and the road follows the town’s new id letter by letter', async () => {
+    await page.locator(`[data-item="towns.${TUTORIAL_TOWNS}"]`).click();
+    const id = field('id');
+    await id.click();
+    await id.press('End');
+    await page.keyboard.type('-Town');
+    // Still in the box: the check has already seen the capital letter, in the town's id and in the road's "from" that follows it.
+    await expect.poll(errorCount).toBe(2);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path)).toBe(`towns.${TUTORIAL_TOWNS}.id`);
+    expect(await page.locator('#problem-list').textContent()).toContain('"dioila-Town" is not valid');
+    expect(await page.evaluate(() => window.__lifelineEditor!.text())).toContain('"from": "dioila-Town"');
+    for (let i = 0; i < '-Town'.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(errorCount).toBe(0);
+    await id.press('Enter');
+    expect(await page.evaluate(() => window.__lifelineEditor!.text())).toContain('"from": "dioila"');
+  });
+
   it('edits a field through the generated form: a problem appears live, then goes', async () => {
+    await page.locator('.ed-outline-item', { hasText: 'Dioïla – Bamako' }).click();
     await page.getByRole('button', { name: 'Select', exact: true }).click();
     const risk = field('risk');
     expect(await risk.getAttribute('max')).toBe('100');
     await risk.fill('150');
     await expect.poll(errorCount).toBe(1);
+    // Counted with the language's plural rules: "1 error", not "1 errors".
+    expect(await page.locator('#problems-summary').textContent()).toBe('1 error');
+    await page.getByRole('radio', { name: 'FR' }).check();
+    await expect.poll(() => page.locator('#problems-summary').textContent()).toBe('1 erreur');
+    await page.getByRole('radio', { name: 'EN' }).check();
+    await expect.poll(() => page.locator('#problems-summary').textContent()).toBe('1 error');
     const problem = page.locator('#problem-list .ed-problem.error');
     expect(await problem.textContent()).toMatch(/tutorial\.json:\d+:\d+.*roads\[\d+\]\.risk.*100/);
     expect(await risk.getAttribute('aria-invalid')).toBe('true');
@@ -189,6 +220,16 @@ describe.sequential('a designer in the level editor', () => {
     const check = spawnSync('npm', ['run', '--silent', 'levels:check', '--', path], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toContain(`ok ${path}`);
+    // The file as written, with only the edited lines changed: no line of levels/tutorial.json
+    // is gone but the title and the days that were edited.
+    const original = readFileSync(join(REPO_ROOT, 'levels', 'tutorial.json'), 'utf8').split('\n');
+    const written = text.split('\n');
+    expect(original.filter((line) => !written.includes(line))).toEqual([
+      '    "en": "Tutorial: the first convoy",',
+      '    "fr": "Tutoriel : le premier convoi"',
+      '  "days": 10,',
+    ]);
+    expect(written.length - original.length).toBeLessThan(30);
   });
 
   it('loads a broken file from disk and shows its problems with file:line:col, keeping the current level', async () => {

@@ -256,11 +256,11 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'garrisonNeed on a border town (written 0 counts too: only rural towns have defenders)',
-    text: () => edit(mini, '"kind": "border", "country": "ML" },\n    { "id": "bougouni"', '"kind": "border", "country": "ML", "garrisonNeed": 0 },\n    { "id": "bougouni"'),
+    name: 'garrisonNeed on a border town (0, what the schema fills in for every town, is no mistake)',
+    text: () => edit(mini, '"kind": "border", "country": "ML" },\n    { "id": "bougouni"', '"kind": "border", "country": "ML", "garrisonNeed": 2 },\n    { "id": "bougouni"'),
     expected: (t) => [
       {
-        ...positionOf(t, '"garrisonNeed": 0', 16),
+        ...positionOf(t, '"garrisonNeed": 2 },\n    { "id": "bougouni"', 16),
         path: 'towns[3].garrisonNeed',
         message: '"garrisonNeed" is for rural towns, the only ones that can be attacked, but "kayes" is a border town; remove the field or make the town rural',
       },

@@ -44,6 +44,11 @@ describe('shipped levels', () => {
     expect(result.ok ? [] : result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  it.each(eachLevel)('%s, as the game and a play-test receive it (normalised), reads back without errors', (file, level) => {
+    const again = parseLevel(JSON.stringify(level), `levels/${file}`, { namedAfterId: true });
+    expect(again.ok ? [] : again.problems.map(formatProblem)).toEqual([]);
+  });
+
   it.each(eachLevel)('%s has the id of its file name', (file, level) => {
     expect(`${level.id}.json`).toBe(file);
   });
