@@ -728,6 +728,8 @@ async function saveToLevels(overwrite = false): Promise<void> {
   const name = levelFileName(draft);
   const file = `levels/${name}`;
   const text = levelText();
+  // The file this level was opened from (or last saved to) is replaced without asking.
+  overwrite ||= `${history.present.from}.json` === name;
   status(t('editor.save.saving', { file }));
   let response: Response;
   try {

@@ -3,15 +3,17 @@
  * it, places a town by clicking the map, draws a road to Bamako, edits fields in the forms
  * generated from the schema and watches the live check react, moves the town with the
  * keyboard, deletes it with its road and takes that back, downloads the JSON (which passes
- * `npm run levels:check`), loads a broken file, and starts a play-test.
+ * `npm run levels:check` and keeps the file's layout), loads a broken file, and starts a
+ * play-test. Under the dev server, the editor saves a level to levels/.
  *
  * The tests are steps of one session and run in order on one page.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_STORAGE_KEY } from '../../src/editor/draft';
 import { defaultRoadKm } from '../../src/editor/projection';
@@ -277,5 +279,78 @@ describe('play-testing in the game', () => {
     } finally {
       await player.close();
     }
+  });
+});
+
+/**
+ * Under `npm start` the editor saves to the repository's `levels/`, through the dev server,
+ * which writes only a valid level named after its id. The test saves
+ * `levels/zz-editor-save-test.json` and always deletes it afterwards.
+ */
+describe.sequential('saving to levels/ under npm start', () => {
+  const ID = 'zz-editor-save-test';
+  const FILE = join(REPO_ROOT, 'levels', `${ID}.json`);
+  const remove = (): void => rmSync(FILE, { force: true });
+  let server: ViteDevServer | undefined;
+  let dev = '';
+  let designer: WatchedPage;
+
+  beforeAll(async () => {
+    process.once('exit', remove);
+    server = await createServer({ configFile: 'vite.config.ts', configLoader: 'runner', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+    await server.listen();
+    dev = server.resolvedUrls?.local[0] ?? '';
+    designer = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await designer.page.goto(`${dev}editor.html`);
+    await designer.page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 });
+  });
+  afterAll(async () => {
+    remove();
+    process.off('exit', remove);
+    await designer?.close();
+    await server?.close();
+  });
+
+  const put = (name: string, body: string, type = 'application/json'): Promise<Response> =>
+    fetch(new URL(`levels/source/${name}`, dev), { method: 'PUT', headers: { 'Content-Type': type }, body });
+
+  it('saves a new level as levels/<id>.json, the text the editor shows, which levels:check accepts', async () => {
+    const p = designer.page;
+    const save = p.getByRole('button', { name: 'Save to levels/' });
+    expect(await save.isVisible()).toBe(true);
+    await p.locator('#inspector-form').getByLabel('id', { exact: true }).fill(ID);
+    await p.locator('#inspector-form').getByLabel('id', { exact: true }).press('Enter');
+    await p.waitForFunction(() => document.querySelector('#problems')?.getAttribute('data-state') === 'checked' && document.querySelector('#problems')?.getAttribute('data-errors') === '0');
+    await save.click();
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 30_000 }).toBe(`Saved levels/${ID}.json: the game lists it now.`);
+    expect(readFileSync(FILE, 'utf8')).toBe(await p.evaluate(() => window.__lifelineEditor!.text()));
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/levels-check.ts', `levels/${ID}.json`], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(await p.getByLabel('Level to open').inputValue()).toBe(ID);
+  });
+
+  it('saves a change to it in place: one line of the file changes', async () => {
+    const p = designer.page;
+    const before = readFileSync(FILE, 'utf8');
+    await p.locator('#inspector-form').getByLabel('days', { exact: true }).fill('8');
+    await p.getByRole('button', { name: 'Save to levels/' }).click();
+    await expect.poll(() => readFileSync(FILE, 'utf8'), { timeout: 30_000 }).not.toBe(before);
+    const after = readFileSync(FILE, 'utf8').split('\n');
+    expect(before.split('\n').filter((line) => !after.includes(line))).toEqual(['  "days": 7,']);
+    expect(after).toContain('  "days": 8,');
+    expect(designer.errors).toEqual([]);
+  });
+
+  it('refuses anything but a valid level named after its id, in levels/, sent as JSON, and writes nothing', async () => {
+    const valid = readFileSync(FILE, 'utf8');
+    expect((await put('..%2Fpackage.json', valid)).status).toBe(400);
+    expect((await put('schema.json', valid)).status).toBe(400);
+    expect((await put(`${ID}.json`, valid, 'text/plain')).status).toBe(403);
+    const invalid = await put('zz-editor-save-other.json', valid);
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { problems: string[] }).problems[0]).toMatch(/^levels\/zz-editor-save-other\.json:\d+:\d+: id: the id "zz-editor-save-test" differs from the file name/);
+    expect((await put('zz-editor-save-other.json', '{"id": "zz-editor-save-other"}')).status).toBe(422);
+    expect((await put(`${ID}.json`, valid)).status, 'an existing file is replaced only when asked').toBe(409);
+    expect(existsSync(join(REPO_ROOT, 'levels', 'zz-editor-save-other.json'))).toBe(false);
   });
 });
