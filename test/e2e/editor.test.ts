@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_STORAGE_KEY } from '../../src/editor/draft';
+import { DRAFT_STORAGE_KEY } from '../../src/app/draft';
 import { defaultRoadKm } from '../../src/editor/projection';
 import { REPO_ROOT } from '../../src/cli/web/build';
 import { imageStats, launchBrowser, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
