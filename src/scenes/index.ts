@@ -9,7 +9,7 @@ import type { SelectionBus } from '../app/selection';
 import type { GameSession } from '../app/session';
 import { loadGeography } from './geography';
 import { isSoftwareContext, softwareWebGL } from './gpu';
-import { createLegend, type Legend } from './legend';
+import { createLegend, hidesAMarker, type Legend } from './legend';
 import { MapScene, type Insets } from './map-scene';
 import { OnDemandGame } from './on-demand-game';
 import { COLORS, pagePalette } from './style';
@@ -146,6 +146,14 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   const observer = new ResizeObserver(() => resize());
   observer.observe(parent);
   resize();
+  // A legend that starts open must not hide a town of the default view (a small level's map
+  // fills the screen to its corners); the player can still open it.
+  if (legend && !legend.element.querySelector<HTMLElement>('.map-legend-panel')?.hidden) {
+    const box = legend.element.getBoundingClientRect();
+    const origin = canvas.getBoundingClientRect();
+    const local = { left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top };
+    if (hidesAMarker(local, scene.townMarkers())) legend.close();
+  }
   // Phaser maps pointers with the canvas position it measured last; the page may have moved
   // the map since (a panel opening above it). Measure again before Phaser sees each event.
   const remeasure = (): void => game.scale.updateBounds();

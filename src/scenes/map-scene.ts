@@ -501,7 +501,7 @@ export class MapScene extends Phaser.Scene {
    */
   private placeCorridorLabels(): void {
     const blockaded = new Set<string>(this.state.blockaded);
-    const towns = [...this.towns.values()].map((town) => ({ at: this.cssPoint(this.layout.towns.get(town.id)!), radius: town.radius }));
+    const towns = this.townMarkers().map(({ x, y, radius }) => ({ at: { x, y }, radius }));
     // Units on patrol and reports sit on or beside roads too.
     for (const pin of [...this.patrols.values(), ...this.intel.values()]) towns.push({ at: this.cssPoint({ x: pin.obj.x, y: pin.obj.y }), radius: 10 });
     this.corridorBoxes = [];
@@ -548,6 +548,11 @@ export class MapScene extends Phaser.Scene {
   }
 
   /** A world point in CSS pixels on the canvas. */
+  /** Where each town's marker is, in CSS pixels from the canvas's top left, with its radius: what a box over the map must leave visible. */
+  townMarkers(): { x: number; y: number; radius: number }[] {
+    return [...this.towns.values()].map((town) => ({ ...this.cssPoint(this.layout.towns.get(town.id)!), radius: town.radius }));
+  }
+
   private cssPoint(p: Point): Point {
     const s = worldToScreen(this.view, p.x, p.y);
     return { x: s.x / this.u, y: s.y / this.u };

@@ -266,8 +266,8 @@ describe.sequential('a designer in the level editor', () => {
 });
 
 describe('play-testing in the game', () => {
-  it('starts the game on the draft level', async () => {
-    const player = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+  it('starts the game on the draft level, its legend closed where it would hide a town of this small map', async () => {
+    const player = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     try {
       const game = player.page;
       await game.goto(`${baseUrl}editor.html`);
@@ -275,6 +275,11 @@ describe('play-testing in the game', () => {
       const [tabOpened] = await Promise.all([game.waitForEvent('popup'), game.getByRole('button', { name: 'Play-test' }).click()]);
       await tabOpened.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string', undefined, { timeout: 60_000 });
       expect(await tabOpened.evaluate(() => window.__lifeline?.day())).toBe(1);
+      // The template's three towns fill the map to its corners: Kourémalé sits where the open legend would be.
+      await tabOpened.setViewportSize({ width: 1280, height: 800 });
+      expect(await tabOpened.locator('.map-legend-panel').isHidden()).toBe(true);
+      await tabOpened.getByRole('button', { name: 'Legend' }).click();
+      expect(await tabOpened.locator('.map-legend-panel').isVisible()).toBe(true);
       await tabOpened.close();
     } finally {
       await player.close();
