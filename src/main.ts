@@ -5,7 +5,7 @@
 import './styles.css';
 import { formatDate, LANGS, pageText, pick, reasonText, setLang, t, type Lang } from './app/i18n';
 import { readDraft } from './app/draft';
-import { forgetLevels, LevelListError, listLevels, loadLevel, type LevelEntry } from './app/levels';
+import { LevelListError, linkableIds, listLevels, loadLevel, onLevelFilesChanged, type LevelEntry, type LevelFileProblems } from './app/levels';
 import { changesAnything, settingsInWords } from './app/briefing';
 import { normalizeSettings, parseShareLink, type ShareLink } from './app/share';
 import { makeSave, MAX_SAVE_BYTES, openSaveSlot, parseSave, memorySlot, type SaveFile, type SaveSlot } from './app/saves';
@@ -54,6 +54,8 @@ let slotReady: Promise<void> = Promise.resolve();
 let audio: GameAudio | undefined;
 let current: { session: GameSession; teardown: () => void } | undefined;
 let LEVELS: LevelEntry[] = [];
+/** Ids a scenario link may name: LEVELS and, in the dev server, broken level files. */
+let LINKABLE: string[] = [];
 
 function setScreen(screen: Screen): void {
   document.body.dataset.screen = screen;
@@ -225,7 +227,10 @@ async function importSave(input: HTMLInputElement): Promise<void> {
 async function startNewGame(levelId: string, seed: number, difficulty: Difficulty, link?: ShareLink): Promise<void> {
   void preloadGame();
   const loaded = await loadLevel(levelId);
-  if (!loaded.ok) return showMessage(t('menu.loadFailed', { reason: [reasonText(loaded.reason), ...(loaded.problems ?? [])].join('; ') }));
+  if (!loaded.ok) {
+    if (loaded.problems) showLevelProblems([{ file: loaded.file ?? `levels/${levelId}.json`, id: levelId, problems: loaded.problems }]);
+    return showMessage(t('menu.loadFailed', { reason: reasonText(loaded.reason) }));
+  }
   const settings = link?.settings ?? NO_SETTINGS;
   const built = scenarioContext(loaded.level, settings);
   if (!built.ok) return showMessage(t('menu.badLink', { reason: built.reason }));
@@ -563,7 +568,8 @@ async function boot(): Promise<void> {
   const levelsReady = listLevels().then(
     (index) => {
       LEVELS = index.levels;
-      if (index.problems.length > 0) showMessage(index.problems.flatMap((p) => p.problems).join('\n'));
+      LINKABLE = linkableIds(index);
+      showLevelProblems(index.problems);
       translatePage();
     },
     (e: unknown) => showMessage(t('menu.loadFailed', { reason: e instanceof LevelListError ? e.reason : e instanceof Error ? e.message : String(e) })),
@@ -582,7 +588,7 @@ async function boot(): Promise<void> {
     window.__lifeline!.ready = true;
     return;
   }
-  const link = parseShareLink(window.location.search, LEVELS.map((l) => l.id));
+  const link = parseShareLink(window.location.search, LINKABLE);
   // While the menu waits for a choice, load the game in the background, from the player's first
   // touch or key. Not at idle: evaluating Phaser blocks a phone's main thread for a few hundred ms
   // (Lighthouse mobile performance fell from 96 to 88–92), and the service worker fetches the files.
@@ -601,50 +607,54 @@ async function boot(): Promise<void> {
 }
 
 /**
- * Designers, in `npm start`: saving a level file reloads the scenario being played (same
- * seed and settings); an invalid file shows its problems over the game instead.
+ * Designers, in `npm start`: every level file that does not load, with its problems as
+ * `npm run levels:check` prints them, over the menu or the game until it is fixed. Saving a
+ * level file reloads the scenario being played (same seed and settings).
  */
-function showLevelProblems(file: string, problems: readonly string[] | null): void {
+function showLevelProblems(files: readonly LevelFileProblems[]): void {
   document.getElementById('level-problems')?.remove();
-  if (!problems) return;
+  if (files.length === 0) return;
   const box = document.createElement('div');
   box.id = 'level-problems';
   box.setAttribute('role', 'alert');
-  const title = document.createElement('h2');
-  title.textContent = t(problems.length === 1 ? 'menu.dev.oneProblem' : 'menu.dev.problems', { file, n: problems.length });
-  const list = document.createElement('ul');
-  for (const problem of problems) {
-    const item = document.createElement('li');
-    const code = document.createElement('code');
-    code.textContent = problem;
-    item.append(code);
-    list.append(item);
+  for (const { file, problems } of files) {
+    const title = document.createElement('h2');
+    title.textContent = t(problems.length === 1 ? 'menu.dev.oneProblem' : 'menu.dev.problems', { file, n: problems.length });
+    const list = document.createElement('ul');
+    for (const problem of problems) {
+      const item = document.createElement('li');
+      const code = document.createElement('code');
+      code.textContent = problem;
+      item.append(code);
+      list.append(item);
+    }
+    box.append(title, list);
   }
   const hint = document.createElement('p');
   hint.textContent = t('menu.dev.fixAndSave');
-  box.append(title, list, hint);
+  // Until the next change to a level file: the designer may want the other levels meanwhile.
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = t('menu.close');
+  close.addEventListener('click', () => box.remove());
+  box.append(hint, close);
   document.body.append(box);
 }
 
-if (import.meta.hot) {
-  import.meta.hot.on('lifeline:level', (data: { ok: true; id: string } | { ok: false; file: string; problems: string[] }) => {
-    forgetLevels();
-    if (!data.ok) return showLevelProblems(data.file, data.problems);
-    showLevelProblems('', null);
-    void listLevels().then((index) => {
-      LEVELS = index.levels;
-      renderLevelList();
+onLevelFilesChanged((index, changedId) => {
+  LEVELS = index.levels;
+  LINKABLE = linkableIds(index);
+  renderLevelList();
+  showLevelProblems(index.problems);
+  const playing = current?.session;
+  if (playing && playing.ctx.level.id === changedId && LEVELS.some((l) => l.id === changedId)) {
+    void startNewGame(changedId, playing.state.seed, playing.state.difficulty, {
+      level: changedId,
+      seed: playing.state.seed,
+      difficulty: playing.state.difficulty,
+      settings: playing.settings,
     });
-    const playing = current?.session;
-    if (playing && playing.ctx.level.id === data.id) {
-      void startNewGame(data.id, playing.state.seed, playing.state.difficulty, {
-        level: data.id,
-        seed: playing.state.seed,
-        difficulty: playing.state.difficulty,
-        settings: playing.settings,
-      });
-    }
-  });
-}
+  }
+});
 
 void boot();

@@ -15,10 +15,27 @@ export interface LevelEntry {
   sources: { publisher: string; title: string; date: string; url: string }[];
 }
 
+/** A level file that does not load, and why, in the words of `npm run levels:check` (only ever seen in the dev server). */
+export interface LevelFileProblems {
+  /** `levels/<id>.json` */
+  file: string;
+  /** The file name without `.json`: the id a link to the level uses. */
+  id: string;
+  /** `file:line:col: json.path: message` lines. */
+  problems: string[];
+}
+
 export interface LevelIndex {
   levels: LevelEntry[];
-  /** Level files that failed their check (only ever seen in the dev server). */
-  problems: { file: string; problems: string[] }[];
+  problems: LevelFileProblems[];
+}
+
+/**
+ * Every id a scenario link may name: the playable levels and, in the dev server, the broken
+ * ones, so that a link to a broken level shows its problems rather than "no such scenario".
+ */
+export function linkableIds(index: LevelIndex): string[] {
+  return [...index.levels.map((l) => l.id), ...index.problems.map((p) => p.id)];
 }
 
 const base = (): string => new URL('./levels/', document.baseURI).href;
@@ -58,8 +75,8 @@ export function forgetLevels(): void {
   levels.clear();
 }
 
-/** A level, or why it cannot be played; `problems`: the level's own, as `levels:check` writes them (for designers). */
-export type Loaded = { ok: true; level: Level } | { ok: false; reason: Reason; problems?: string[] };
+/** A level, or why it cannot be played; `problems`: the file's own, as `levels:check` writes them (for designers). */
+export type Loaded = { ok: true; level: Level } | { ok: false; reason: Reason; problems?: string[]; file?: string };
 
 const levels = new Map<string, Promise<Loaded>>();
 
@@ -82,7 +99,22 @@ async function fetchLevel(id: string): Promise<Loaded> {
     return { ok: false, reason: reason('levels.offline', { id }) };
   }
   if (!response.ok) return { ok: false, reason: reason('levels.unknown', { id }) };
-  const json = (await response.json()) as Level | { problems: string[] };
-  if ('problems' in json) return { ok: false, reason: reason('levels.broken', { id }), problems: json.problems };
+  const json = (await response.json()) as Level | LevelFileProblems;
+  if ('problems' in json) return { ok: false, reason: reason('levels.broken', { id }), problems: json.problems, file: json.file };
   return { ok: true, level: json };
+}
+
+/**
+ * In the dev server, after a level file is added, saved or deleted: the fresh index, and
+ * the id of the file that changed. Nothing happens in a built game.
+ */
+export function onLevelFilesChanged(callback: (index: LevelIndex, changedId: string) => void): void {
+  import.meta.hot?.on('lifeline:level', (data: { id: string }) => {
+    forgetLevels();
+    void listLevels().then(
+      (index) => callback(index, data.id),
+      // The list is read again at the next change; the page keeps what it shows.
+      () => undefined,
+    );
+  });
 }

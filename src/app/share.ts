@@ -457,8 +457,3 @@ export function linkProblems(link: ShareLink, level: Level): Reason[] {
   if (!applied.ok) problems.push(applied.reason);
   return problems;
 }
-
-/** A link for a level with nothing changed: all of its policies, no injects. */
-export function defaultShareLink(level: string, seed: number, difficulty: Difficulty = 'normal'): ShareLink {
-  return { level, seed, difficulty, settings: { injects: [] } };
-}

@@ -1,7 +1,12 @@
-/** `npm run balance -- --level F --runs N [--policy P] [--difficulty D]`: plays seeds 1..N. */
+/**
+ * `npm run balance -- --level F --runs N [--policy P] [--difficulty D]`: plays seeds 1..N.
+ * Exits 1 when the level's `balanceTargets` give a band for this policy and difficulty and
+ * the measured held rate leaves it.
+ */
 import { PLAYER_POLICIES } from '../ai/players';
+import { checkTarget, describeTarget } from '../levels/balance-targets';
 import { DIFFICULTIES } from '../sim/state';
-import { choiceOption, intOption, loadLevel, parseCli, runCli, usageError } from './common';
+import { choiceOption, EXIT, intOption, loadLevel, parseCli, runCli, usageError } from './common';
 import { playRuns, summariseRuns } from './runs';
 
 const USAGE = 'usage: npm run balance -- --level <file> --runs N [--policy idle|baseline|random|expert] [--difficulty easy|normal|hard]';
@@ -22,6 +27,18 @@ runCli(async (args) => {
   const started = performance.now();
   const outcomes = await playRuns({ level, policy, difficulty }, runs);
   const ms = performance.now() - started;
-  const summary = { level: level.id, policy, difficulty, ...summariseRuns(outcomes), wallMs: Math.round(ms) };
+  const held = outcomes.filter((o) => o.outcome === 'held').length;
+  const target = checkTarget(level.balanceTargets, policy, difficulty, held, runs);
+  const summary = {
+    level: level.id,
+    policy,
+    difficulty,
+    ...summariseRuns(outcomes),
+    ...(target && { target: { band: target.band, met: target.met } }),
+    wallMs: Math.round(ms),
+  };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (target === undefined || target.met) return EXIT.ok;
+  process.stderr.write(`balance: ${values.level}: ${describeTarget(target, policy, difficulty)}\n`);
+  return EXIT.invalid;
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { fileTooLarge, formatProblem, MAX_LEVEL_BYTES, parseLevel } from '../levels/parse';
+import { fileTooLarge, formatProblem, MAX_LEVEL_BYTES, parseLevelFile } from '../levels/parse';
 import type { Level } from '../levels/schema';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -63,7 +63,13 @@ export function loadLevel(file: string): Level {
     throw inputError(`${file}: cannot read: no such file`);
   }
   if (size > MAX_LEVEL_BYTES) throw inputError(formatProblem(fileTooLarge(file, size)));
-  const result = parseLevel(readText(file, MAX_LEVEL_BYTES), file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw inputError(`${file}: cannot read: ${(e as Error).message}`);
+  }
+  const result = parseLevelFile(bytes, file);
   if (!result.ok) throw inputError(result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n'));
   return result.value;
 }

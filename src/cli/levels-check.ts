@@ -5,10 +5,15 @@
  * each, `file:line:col: json.path: message` (warnings read `…: json.path: warning: message`
  * and do not fail). Exit 0 if every file is valid, 1 if any is invalid or unreadable,
  * 2 for a usage error. Never a stack trace.
+ *
+ * Beyond what the game checks when it loads a level, a valid level is played headless by a
+ * coordinator who does nothing: a warning says so if the city survives that.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileTooLarge, formatProblem, MAX_LEVEL_BYTES, parseLevel, type LevelProblem } from '../levels/parse';
+import { fileTooLarge, formatProblem, levelLocator, MAX_LEVEL_BYTES, parseLevelFile, type LevelProblem } from '../levels/parse';
+import type { Level } from '../levels/schema';
+import { gamesAnIdlePlayerSurvives } from './do-nothing';
 
 const USAGE = 'usage: npm run levels:check -- <level.json>...';
 
@@ -55,26 +60,43 @@ function parseArgs(args: readonly string[]): string[] | string {
 }
 
 function checkFile(file: string): Outcome {
-  const text = readLevelText(file);
-  if (typeof text !== 'string') return { valid: false, lines: [text.error] };
-  const result = parseLevel(text, file);
-  return result.ok ? { valid: true, warnings: result.warnings } : { valid: false, lines: result.problems.map(formatProblem) };
+  const bytes = readLevelBytes(file);
+  if (!(bytes instanceof Uint8Array)) return { valid: false, lines: [bytes.error] };
+  // Level files live in levels/ under their id: the game finds them by it.
+  const result = parseLevelFile(bytes, file, { namedAfterId: true });
+  if (!result.ok) return { valid: false, lines: result.problems.map(formatProblem) };
+  return { valid: true, warnings: [...result.warnings, ...doNothingWarnings(result.value, bytes, file)] };
 }
 
-/** The file's text, or a one-line error; files over the limit are refused before reading them. */
-function readLevelText(file: string): string | { error: string } {
+/**
+ * A warning, not an error: the file is a level the game can load, and whether it is a good
+ * one depends on rules that change; the shipped levels' test makes it an error for them.
+ * Easy only, and three seeds, to stay quick: if doing nothing fails on easy, the player's
+ * decisions matter; the test plays every difficulty.
+ */
+function doNothingWarnings(level: Level, bytes: Uint8Array, file: string): LevelProblem[] {
+  const survived = gamesAnIdlePlayerSurvives(level, ['easy'], [1, 2, 3]);
+  if (survived.length === 0) return [];
+  const seeds = survived.map((game) => game.seed).join(', ');
+  const message =
+    `a coordinator who does nothing ${survived.some((g) => g.outcome === 'held') ? 'holds' : 'reaches the last day of'} this level on easy (seeds ${seeds}): ` +
+    "the player's decisions do not matter; make it harder: fewer tankers a day, a smaller depot, more cells or more days (docs/levels.md, section 6)";
+  return [levelLocator(new TextDecoder().decode(bytes), file).at(['days'], message, 'warning')];
+}
+
+/** The file's bytes, or a one-line error; files over the limit are refused before reading them. */
+function readLevelBytes(file: string): Uint8Array | { error: string } {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { error: `${file}: cannot read: it is a directory` };
     if (stat.size > MAX_LEVEL_BYTES) return { error: formatProblem(fileTooLarge(file, stat.size)) };
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+    return readFileSync(file);
   } catch (error) {
     return { error: `${file}: cannot read: ${readFailure(error)}` };
   }
 }
 
 function readFailure(error: unknown): string {
-  if (error instanceof TypeError) return 'the file is not UTF-8 text';
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   switch (code) {
     case 'ENOENT':

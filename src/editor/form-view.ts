@@ -26,13 +26,13 @@ export interface FormHost {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A DOM id made from a path: `f-roads-3-km`. */
-export const fieldId = (path: JsonPath): string => `f-${pathKey(path).replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
+const fieldId = (path: JsonPath): string => `f-${pathKey(path).replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
 
 /** Fields whose text is a name or a headline get one line; other texts get a paragraph. */
 const ONE_LINE_TEXTS = new Set(['name', 'title']);
 
 /** "whole number, 0 to 100", "at most 64 characters", "default: 1": the bounds a field states. */
-export function constraintText(model: FieldModel): string {
+function constraintText(model: FieldModel): string {
   const parts: string[] = [];
   if (model.kind === 'number') {
     if (model.integer) parts.push(t('editor.c.whole'));
@@ -76,7 +76,7 @@ export function renderObjectFields(model: ObjectField, value: unknown, path: Jso
 }
 
 /** One field of any kind, with its label, help text and problem slot. */
-export function renderField(key: string | number, model: FieldModel, value: unknown, path: JsonPath, host: FormHost): HTMLElement {
+function renderField(key: string | number, model: FieldModel, value: unknown, path: JsonPath, host: FormHost): HTMLElement {
   switch (model.kind) {
     case 'object':
       return group(key, model, value, path, host, () => renderObjectFields(model, value, path, host));
@@ -279,7 +279,6 @@ function numberBox(model: NumberField, value: unknown, path: JsonPath, host: For
 function textBox(key: string | number, model: StringField, value: unknown, path: JsonPath, host: FormHost, common: Common): HTMLElement {
   const listId = `${common.id}-list`;
   const suggestions = host.suggestions(path);
-  // Ids are renamed when the edit is done, so the references that follow never pass through another item's id.
   const idField = key === 'id';
   const send = (e: Event, final: boolean): void => {
     const text = (e.target as HTMLInputElement).value;
@@ -293,7 +292,7 @@ function textBox(key: string | number, model: StringField, value: unknown, path:
     spellcheck: idField || suggestions.length > 0 ? 'false' : null,
     placeholder: model.example !== undefined ? String(model.example) : '',
     ...(suggestions.length > 0 && { list: listId }),
-    oninput: idField ? undefined : (e: Event) => send(e, false),
+    oninput: (e: Event) => send(e, false),
     onchange: (e: Event) => send(e, true),
   });
   if (suggestions.length === 0) return input;
@@ -302,21 +301,24 @@ function textBox(key: string | number, model: StringField, value: unknown, path:
 
 /** A field the form does not know how to draw: its JSON, edited as text. */
 function jsonBox(value: unknown, path: JsonPath, host: FormHost, common: Common): HTMLElement {
+  const sendJson = (e: Event, final: boolean): void => {
+    const el = e.target as HTMLTextAreaElement;
+    try {
+      host.change(path, el.value.trim() === '' ? undefined : (JSON.parse(el.value) as unknown), { final });
+      el.removeAttribute('aria-invalid');
+    } catch {
+      el.setAttribute('aria-invalid', 'true');
+    }
+  };
   return h(
     'textarea',
     {
       ...common,
       rows: 2,
       class: 'ed-json',
-      onchange: (e: Event) => {
-        const el = e.target as HTMLTextAreaElement;
-        try {
-          host.change(path, el.value.trim() === '' ? undefined : (JSON.parse(el.value) as unknown), { final: true });
-          el.removeAttribute('aria-invalid');
-        } catch {
-          el.setAttribute('aria-invalid', 'true');
-        }
-      },
+      // Checked as it is typed: text that is not JSON yet is marked, and the draft keeps the last JSON.
+      oninput: (e: Event) => sendJson(e, false),
+      onchange: (e: Event) => sendJson(e, true),
     },
     value === undefined ? '' : JSON.stringify(value),
   );

@@ -1,16 +1,17 @@
 /**
  * The level editor page: open a shipped level, the template or a file; change it on the
  * map and in forms generated from the level schema; see the same check as
- * `npm run levels:check` after every change; play-test it in the game; download the JSON.
+ * `npm run levels:check` after every change; play-test it in the game; download the JSON,
+ * or, under `npm start`, save it to `levels/`.
  *
- * One draft (plain JSON, possibly invalid), one selection, one tool. Every change goes
- * through `commit`, which keeps the undo history and redraws; the check runs 150 ms after
- * the last change.
+ * One draft (plain JSON, possibly invalid) with the text it was opened from, one selection,
+ * one tool. Every change goes through `commit`, which keeps the undo history and redraws;
+ * the check runs 150 ms after the last change.
  */
 import './zod-jitless';
 import '../styles.css';
 import './editor.css';
-import { addStrings, pick, reasonText, t, type StringKey } from '../app/i18n';
+import { addStrings, pick, reasonText, t, tn, type StringKey } from '../app/i18n';
 import { forgetLevels, listLevels, loadLevel, type LevelEntry } from '../app/levels';
 import type { LevelProblem } from '../levels/parse';
 import { formatPath } from '../levels/problem';
@@ -18,6 +19,7 @@ import { byId, downloadText, setupLanguage } from '../instructor/page';
 import { h } from '../ui/dom';
 import { editor as editorStrings } from '../strings/editor';
 import { draftPlayUrl, storeDraft, type DraftDifficulty } from './draft';
+import { canRedo, canUndo, record, redo as redoStep, startHistory, undo as undoStep, type History } from './history';
 import { markProblems, renderObjectFields, type FieldProblem, type FormHost } from './form-view';
 import { MapView, type MapHost, type Tool } from './map-view';
 import {
@@ -63,10 +65,18 @@ addStrings(editorStrings);
 /** The unsaved work of this tab, kept across reloads (and a play-test in the same tab). */
 const WORK_KEY = 'lifeline-bamako/editor-work';
 const CHECK_DELAY_MS = 150;
-const MAX_HISTORY = 200;
-/** Edits of one field (or one drag) closer together than this are one undo step. */
-const UNDO_MERGE_MS = 2000;
 const TEMPLATE = '__template';
+
+/**
+ * What the editor holds: the draft, the text of the file it was opened from (written back
+ * with the draft's changes made in place), and where it came from (the template, a shipped
+ * level's id, or a file's name) for the "Level to open" list.
+ */
+interface Work {
+  readonly draft: Draft;
+  readonly source?: string;
+  readonly from: string;
+}
 
 const outlineBody = byId('outline-body');
 const mapBox = byId('ed-map');
@@ -88,7 +98,9 @@ const seedInput = byId<HTMLInputElement>('play-seed');
 const difficultySelect = byId<HTMLSelectElement>('play-difficulty');
 const deleteDialog = byId<HTMLDialogElement>('delete-dialog');
 
-let draft: Draft = templateLevel();
+let history: History<Work> = startHistory({ draft: templateLevel(), from: TEMPLATE });
+/** The draft being edited: `history.present.draft`. */
+let draft: Draft = history.present.draft;
 let selection: Selection = { kind: 'level' };
 let tool: Tool = 'select';
 let problems: LevelProblem[] = [];
@@ -100,10 +112,8 @@ let problems: LevelProblem[] = [];
 let parser!: typeof import('../levels/parse');
 let severities = new Map<string, 'error' | 'warning'>();
 let shipped: LevelEntry[] = [];
-const past: Draft[] = [];
-const future: Draft[] = [];
-let mergeKey: string | null = null;
-let mergeAt = 0;
+/** An id being typed: the draft before its first letter, and the id it had, so its references follow it. */
+let idEdit: { key: string; start: Draft; original: string; after: Draft } | undefined;
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
 let workTimer: ReturnType<typeof setTimeout> | undefined;
 const closedSections = new Set<ListKey>();
@@ -123,73 +133,66 @@ interface Commit {
 
 function commit(next: Draft, how: Commit = {}): void {
   if (next === draft) return;
-  const now = performance.now();
-  const merge = how.undoKey !== undefined && how.undoKey === mergeKey && now - mergeAt < UNDO_MERGE_MS;
-  if (!merge) {
-    past.push(draft);
-    if (past.length > MAX_HISTORY) past.shift();
-  }
-  future.length = 0;
-  mergeKey = how.undoKey ?? null;
-  mergeAt = now;
+  history = record(history, { ...history.present, draft: next }, performance.now(), how.undoKey);
   draft = next;
   afterChange(how.keepForm ?? false);
 }
 
+/** The text Download and Save write, and the live check reads. */
+const levelText = (): string => serialiseLevel(draft, history.present.source);
+
 function afterChange(keepForm: boolean): void {
+  draft = history.present.draft;
   if (selection.kind === 'item' && !itemAt(draft, selection.list, selection.index)) selection = { kind: 'level' };
   map.render();
   renderOutline();
   renderLegend();
   renderInspector(keepForm);
-  undoButton.disabled = past.length === 0;
-  redoButton.disabled = future.length === 0;
+  renderOpenChoices();
+  undoButton.disabled = !canUndo(history);
+  redoButton.disabled = !canRedo(history);
   scheduleCheck();
   clearTimeout(workTimer);
   workTimer = setTimeout(saveWork, 500);
 }
 
 function undo(): void {
-  const previous = past.pop();
-  if (!previous) return;
-  future.push(draft);
-  draft = previous;
-  mergeKey = null;
+  if (!canUndo(history)) return;
+  history = undoStep(history);
   afterChange(false);
   status(t('editor.undone'));
 }
 
 function redo(): void {
-  const next = future.pop();
-  if (!next) return;
-  past.push(draft);
-  draft = next;
-  mergeKey = null;
+  if (!canRedo(history)) return;
+  history = redoStep(history);
   afterChange(false);
   status(t('editor.redone'));
 }
 
 /** Replaces the whole draft (open, template, file); undo brings the previous one back. */
-function replaceDraft(next: Draft, message: string): void {
+function replaceDraft(next: Draft, message: string, from: string, source?: string): void {
   selection = { kind: 'level' };
-  commit(next);
+  history = record(history, { draft: next, from, ...(source !== undefined && { source }) }, performance.now());
+  afterChange(false);
   map.fit();
   status(message);
 }
 
 function saveWork(): void {
   try {
-    sessionStorage.setItem(WORK_KEY, JSON.stringify(draft));
+    sessionStorage.setItem(WORK_KEY, JSON.stringify(history.present));
   } catch {
     // Storage full or refused: the work stays in the page, and Download still saves it.
   }
 }
 
-function restoreWork(): Draft | undefined {
+function restoreWork(): Work | undefined {
   try {
     const text = sessionStorage.getItem(WORK_KEY);
     const value = text === null ? undefined : (JSON.parse(text) as unknown);
-    return isRecord(value) ? value : undefined;
+    if (!isRecord(value) || !isRecord(value.draft)) return undefined;
+    return { draft: value.draft, from: typeof value.from === 'string' ? value.from : '', ...(typeof value.source === 'string' && { source: value.source }) };
   } catch {
     return undefined;
   }
@@ -413,21 +416,34 @@ const LEVEL_SKIP = new Set<string>([...ITEM_LISTS, '$schema']);
 const formHost: FormHost = {
   change(path, value, how) {
     const before = getAt(draft, path);
-    if (!how.reshape && before === value) return;
-    let next = setAt(draft, path, value);
-    let renamed = 0;
     const [list, , field] = path;
-    if (how.final && isListKey(list) && path.length === 3 && field === 'id' && typeof before === 'string' && typeof value === 'string') {
-      ({ draft: next, renamed } = renameReferences(next, list, before, value));
-    }
-    commit(next, { undoKey: `form:${pathKey(path)}`, keepForm: !how.reshape });
-    if (renamed > 0) status(t('editor.renamed', { n: renamed, id: String(value) }));
+    if (isListKey(list) && path.length === 3 && field === 'id' && typeof value === 'string') return changeId(list, path, before, value, how.final);
+    if (!how.reshape && before === value) return;
+    commit(setAt(draft, path, value), { undoKey: `form:${pathKey(path)}`, keepForm: !how.reshape });
   },
   suggestions(path) {
     const target = referenceTarget(path);
     return target ? ids(draft, target) : [];
   },
 };
+
+/**
+ * An id checked as it is typed, with the references to it following it letter by letter.
+ * Each letter renames from the draft as it was before the first one, so an id passing
+ * through another item's id on the way ("kati" → "ka" → "kab") never takes that item's
+ * references with it.
+ */
+function changeId(list: ListKey, path: JsonPath, before: unknown, value: string, final: boolean): void {
+  const key = pathKey(path);
+  if (idEdit === undefined || idEdit.key !== key || idEdit.after !== draft) {
+    if (typeof before !== 'string' || before === value) return;
+    idEdit = { key, start: draft, original: before, after: draft };
+  }
+  const { draft: next, renamed } = renameReferences(setAt(idEdit.start, path, value), list, idEdit.original, value);
+  if (value !== before) commit(next, { undoKey: `form:${key}`, keepForm: true });
+  idEdit = final ? undefined : { ...idEdit, after: draft };
+  if (final && renamed > 0) status(tn('editor.renamed', renamed, { id: value }));
+}
 
 function renderInspector(keepForm: boolean): void {
   const title =
@@ -518,7 +534,7 @@ function askDelete(list: ListKey, index: number): void {
     if (deleteDialog.returnValue !== 'delete') return;
     selection = { kind: 'level' };
     commit(applyDeletion(draft, plan));
-    status(t('editor.deleted', { item: label, n: plan.items.length + plan.values.length }));
+    status(tn('editor.deleted', plan.items.length + plan.values.length, { item: label }));
     mapBox.focus();
   };
   deleteDialog.showModal();
@@ -534,7 +550,7 @@ function scheduleCheck(): void {
 
 function runCheck(): void {
   clearTimeout(checkTimer);
-  const result = parser.parseLevel(serialiseLevel(draft), levelFileName(draft));
+  const result = parser.parseLevel(levelText(), levelFileName(draft));
   problems = result.ok ? result.warnings : result.problems;
   severities = new Map();
   for (const p of problems) {
@@ -555,7 +571,8 @@ function renderProblems(): void {
   const warnings = problems.length - errors;
   problemsBox.dataset.errors = String(errors);
   problemsBox.dataset.warnings = String(warnings);
-  problemsSummary.textContent = problems.length === 0 ? t('editor.check.ok') : t('editor.check.count', { errors, warnings });
+  const counts = [...(errors > 0 ? [tn('editor.check.errors', errors)] : []), ...(warnings > 0 ? [tn('editor.check.warnings', warnings)] : [])];
+  problemsSummary.textContent = problems.length === 0 ? t('editor.check.ok') : counts.join(' · ');
   problemsSummary.dataset.kind = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
   problemList.replaceChildren(
     ...problems.map((p) =>
@@ -592,39 +609,62 @@ function goToProblem(p: LevelProblem): void {
 
 /* ------------------------------------------------------------------ open, load, download, play */
 
+/** The list shows what is loaded: the template, a shipped level, or the file it came from. */
 function renderOpenChoices(): void {
-  const chosen = openSelect.value;
+  const from = history.present.from;
+  const known = from === TEMPLATE || shipped.some((entry) => entry.id === from);
   openSelect.replaceChildren(
     h('option', { value: TEMPLATE }, t('editor.template')),
     ...shipped.map((entry) => h('option', { value: entry.id }, `${pick(entry.title)} (${entry.id})`)),
+    ...(known || from === '' ? [] : [h('option', { value: '', disabled: true }, t('editor.open.file', { file: from }))]),
   );
-  if (chosen) openSelect.value = chosen;
+  openSelect.value = known ? from : from === '' ? TEMPLATE : '';
 }
 
 async function openChosen(): Promise<void> {
   const id = openSelect.value;
+  if (id === '') return;
   showLoadProblems(null);
-  if (id === TEMPLATE || id === '') {
-    replaceDraft(templateLevel(), t('editor.opened.template'));
+  if (id === TEMPLATE) {
+    replaceDraft(templateLevel(), t('editor.opened.template'), TEMPLATE);
     return;
   }
   status(t('editor.opening', { id }));
+  // The file as written, to keep its layout; a site without it gives the checked level.
+  const source = await levelSource(id);
+  if (source !== undefined) {
+    replaceDraft(source.value, t('editor.opened', { id }), id, source.text);
+    return;
+  }
   // Always the file as it is now (the game page keeps what it fetched once).
   forgetLevels();
   const loaded = await loadLevel(id);
   if (!loaded.ok) {
-    showLoadProblems(`${id}.json`, [reasonText(loaded.reason), ...(loaded.problems ?? [])]);
+    showLoadProblems(loaded.file ?? `${id}.json`, [reasonText(loaded.reason), ...(loaded.problems ?? [])]);
     status(t('editor.openFailed', { id }));
     return;
   }
-  replaceDraft(loaded.level as unknown as Draft, t('editor.opened', { id }));
+  replaceDraft(loaded.level as unknown as Draft, t('editor.opened', { id }), id);
+}
+
+/** A shipped level's file as written (`levels/source/<id>.json`), when the site has it and it is a JSON object. */
+async function levelSource(id: string): Promise<{ text: string; value: Draft } | undefined> {
+  try {
+    const response = await fetch(new URL(`./levels/source/${id}.json`, document.baseURI), { cache: 'no-store' });
+    if (!response.ok) return undefined;
+    const text = await response.text();
+    const value = JSON.parse(text) as unknown;
+    return isRecord(value) ? { text, value } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function showLoadProblems(file: string | null, lines: readonly string[] = [], loaded = false): void {
   loadProblems.hidden = file === null;
   if (file === null) return loadProblems.replaceChildren();
   loadProblems.replaceChildren(
-    h('p', null, t(loaded ? 'editor.load.loadedWithProblems' : 'editor.load.failed', { file, n: lines.length })),
+    h('p', null, tn(loaded ? 'editor.load.loadedWithProblems' : 'editor.load.failed', lines.length, { file })),
     h('ul', null, ...lines.map((line) => h('li', null, h('code', null, line)))),
     h('button', { type: 'button', class: 'small', onclick: () => showLoadProblems(null) }, t('editor.load.dismiss')),
   );
@@ -638,16 +678,19 @@ async function loadFile(): Promise<void> {
     showLoadProblems(file.name, [parser.formatProblem(parser.fileTooLarge(file.name, file.size))]);
     return;
   }
-  const text = await file.text();
-  const result = parser.parseLevel(text, file.name);
+  // The bytes, not file.text(): a file that is not UTF-8 gets its own problem, not replacement characters.
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const result = parser.parseLevelFile(bytes, file.name);
   const lines = (result.ok ? result.warnings : result.problems).map(parser.formatProblem);
+  const decoded = parser.decodeLevelBytes(bytes, file.name);
+  const text = decoded.ok ? decoded.text.replace(/^\uFEFF/, '') : undefined;
   let value: unknown;
   try {
-    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    value = text === undefined ? undefined : JSON.parse(text);
   } catch {
     value = undefined;
   }
-  if (!isRecord(value)) {
+  if (!isRecord(value) || text === undefined) {
     // Not a JSON object: nothing to edit; the problems say where the text goes wrong.
     showLoadProblems(file.name, lines.length > 0 ? lines : [`${file.name}:1:1: (root): a level is a JSON object { … }`]);
     status(t('editor.load.refused', { file: file.name }));
@@ -655,29 +698,82 @@ async function loadFile(): Promise<void> {
   }
   if (lines.length > 0) showLoadProblems(file.name, lines, true);
   else showLoadProblems(null);
-  replaceDraft(value, t('editor.load.loaded', { file: file.name }));
+  replaceDraft(value, t('editor.load.loaded', { file: file.name }), file.name, text);
+}
+
+function errorsNow(): number {
+  runCheck();
+  return problems.filter((p) => p.severity === 'error').length;
 }
 
 function download(): void {
-  runCheck();
+  const errors = errorsNow();
   const name = levelFileName(draft);
-  downloadText(name, serialiseLevel(draft), 'application/json');
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  status(errors === 0 ? t('editor.downloaded', { file: name }) : t('editor.downloadedWithErrors', { file: name, n: errors }));
+  downloadText(name, levelText(), 'application/json');
+  status(errors === 0 ? t('editor.downloaded', { file: name }) : tn('editor.downloadedWithErrors', errors, { file: name }));
+}
+
+/**
+ * Under `npm start`: writes the level to `levels/<id>.json` through the dev server
+ * (build/levels-plugin.ts), which checks it again and refuses anything but a valid level
+ * named after its id. The written text becomes the one later changes are made in.
+ */
+async function saveToLevels(overwrite = false): Promise<void> {
+  const errors = errorsNow();
+  if (errors > 0) {
+    status(tn('editor.save.errors', errors));
+    problemList.querySelector<HTMLElement>('button')?.focus();
+    return;
+  }
+  const name = levelFileName(draft);
+  const file = `levels/${name}`;
+  const text = levelText();
+  // The file this level was opened from (or last saved to) is replaced without asking.
+  overwrite ||= `${history.present.from}.json` === name;
+  status(t('editor.save.saving', { file }));
+  let response: Response;
+  try {
+    response = await fetch(new URL(`./levels/source/${name}${overwrite ? '?overwrite=1' : ''}`, document.baseURI), {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: text,
+    });
+  } catch (e) {
+    status(t('editor.save.failed', { file, reason: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
+  const answer = (await response.json().catch(() => ({}))) as { problems?: string[]; message?: string };
+  if (response.status === 409 && !overwrite) {
+    if (window.confirm(t('editor.save.replace', { file }))) await saveToLevels(true);
+    return;
+  }
+  if (!response.ok) {
+    status(t('editor.save.failed', { file, reason: [answer.message ?? String(response.status), ...(answer.problems ?? [])].join('; ') }));
+    return;
+  }
+  const id = typeof draft.id === 'string' ? draft.id : '';
+  history = record(history, { draft, source: text, from: id }, performance.now());
+  try {
+    forgetLevels();
+    shipped = (await listLevels()).levels;
+  } catch {
+    // The list stays as it was; the file is saved.
+  }
+  afterChange(false);
+  status(t('editor.save.saved', { file }));
 }
 
 function playTest(): void {
-  runCheck();
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const errors = errorsNow();
   if (errors > 0) {
-    status(t('editor.play.errors', { n: errors }));
+    status(tn('editor.play.errors', errors));
     problemList.querySelector<HTMLElement>('button')?.focus();
     return;
   }
   // The game page carries no level parser: it gets the level already checked and normalised here.
-  const checked = parser.parseLevel(serialiseLevel(draft), levelFileName(draft));
+  const checked = parser.parseLevel(levelText(), levelFileName(draft));
   if (!checked.ok) {
-    status(t('editor.play.errors', { n: checked.problems.length }));
+    status(tn('editor.play.errors', checked.problems.length));
     return;
   }
   const stored = storeDraft(JSON.stringify(checked.value));
@@ -708,6 +804,10 @@ function wire(): void {
   byId('load-file').addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => void loadFile());
   byId('download').addEventListener('click', download);
+  // Only the dev server can write to levels/; a built site has no such button.
+  const save = byId<HTMLButtonElement>('save-levels');
+  save.hidden = !import.meta.env.DEV;
+  save.addEventListener('click', () => void saveToLevels());
   byId('play-test').addEventListener('click', playTest);
   undoButton.addEventListener('click', undo);
   redoButton.addEventListener('click', redo);
@@ -739,7 +839,10 @@ async function boot(): Promise<void> {
   parser = await import('../levels/parse');
   wire();
   const restored = restoreWork();
-  if (restored) draft = restored;
+  if (restored) {
+    history = startHistory(restored);
+    draft = restored.draft;
+  }
   setupLanguage('editor.pageTitle', () => {
     renderOpenChoices();
     setTool(tool);
@@ -750,11 +853,9 @@ async function boot(): Promise<void> {
   });
   map.fit();
   afterChange(false);
-  past.length = 0;
-  undoButton.disabled = true;
   status(restored ? t('editor.restored') : t('editor.started'));
   window.__lifelineEditor = {
-    text: () => serialiseLevel(draft),
+    text: levelText,
     mapPoint: (lat, lon) => {
       const p = map.project({ lat, lon });
       const box = map.element.getBoundingClientRect();
@@ -769,8 +870,6 @@ async function boot(): Promise<void> {
     shipped = [];
   }
   renderOpenChoices();
-  const tutorial = shipped.find((l) => l.id === 'tutorial');
-  if (tutorial && !restored) openSelect.value = tutorial.id;
   runCheck();
   document.body.dataset.ready = 'true';
 }

@@ -121,7 +121,7 @@ interface ReferenceRule {
 
 const EVENT_LISTS = ['events', 'randomEvents'] as const;
 
-export const REFERENCE_RULES: readonly ReferenceRule[] = [
+const REFERENCE_RULES: readonly ReferenceRule[] = [
   { target: 'towns', pattern: ['roads', '*', 'from'], onDelete: 'item' },
   { target: 'towns', pattern: ['roads', '*', 'to'], onDelete: 'item' },
   { target: 'towns', pattern: ['entryPoints', '*', 'town'], onDelete: 'item' },

@@ -14,7 +14,7 @@ export interface CountryOutline {
   label: readonly [number, number] | null;
 }
 
-export const OUTLINES_URL = './map/west-africa.json';
+const OUTLINES_URL = './map/west-africa.json';
 const MAX_BYTES = 1_000_000;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,7 +24,7 @@ function ring(v: unknown): Ring | null {
   return Array.isArray(v) && v.length >= 3 && v.every(isPosition) ? v.map((p) => [p[0], p[1]] as const) : null;
 }
 
-export function parseOutlines(data: unknown): CountryOutline[] {
+function parseOutlines(data: unknown): CountryOutline[] {
   if (!isRecord(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) return [];
   return data.features.flatMap((feature: unknown): CountryOutline[] => {
     if (!isRecord(feature) || !isRecord(feature.properties) || !isRecord(feature.geometry)) return [];

@@ -78,7 +78,7 @@ export function greatCircleKm(a: LatLon, b: LatLon): number {
  * whole number of kilometres within the schema's 1–2,000. The designer corrects it from a
  * map or the shipped levels.
  */
-export const ROAD_WINDING = 1.2;
+const ROAD_WINDING = 1.2;
 
 export function defaultRoadKm(a: LatLon, b: LatLon): number {
   return Math.min(2000, Math.max(1, Math.round(greatCircleKm(a, b) * ROAD_WINDING)));

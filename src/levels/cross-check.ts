@@ -21,11 +21,16 @@ export function crossCheck(level: Level, at: Locator): LevelProblem[] {
     ...roadsToThemselves(level, at),
     ...eventsAfterTheEnd(level, at),
     ...townsOfTheWrongKind(level, at),
+    ...capitalsBeyondTheFirst(level, at),
+    ...cellsStartingInTheCapital(level, at),
+    ...garrisonNeedsOutsideRuralTowns(level, at),
+    ...corridorsWithoutRoads(level, at),
     ...entryPointsCutOffFromTheDepot(level, at),
     ...townsCutOffFromTheDepot(level, at),
     ...uncitedSources(level, at),
     ...unsourcedEvents(level, at),
     ...balanceBands(level, at),
+    ...missingBalanceTargets(level, at),
     ...eventsThatNeverFire(level, at),
     ...unlikelyNumbers(level, at),
   ];
@@ -73,7 +78,7 @@ function unlikelyNumbers(level: Level, at: Locator): LevelProblem[] {
 }
 
 /** Distance over the Earth's surface, km (haversine): for checking levels, never in the rules. */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
   const dLat = (lat2 - lat1) * rad;
   const dLon = (lon2 - lon1) * rad;
@@ -226,6 +231,61 @@ function townsOfTheWrongKind(level: Level, at: Locator): LevelProblem[] {
   return problems;
 }
 
+/** The depot, the capital's name on the map and the cells' no-go town are one town. */
+function capitalsBeyondTheFirst(level: Level, at: Locator): LevelProblem[] {
+  const capitals = level.towns.flatMap((town, index) => (town.kind === 'capital' ? [{ town, index }] : []));
+  const first = capitals[0];
+  if (first === undefined) return [];
+  return capitals
+    .slice(1)
+    .map(({ town, index }) =>
+      at.at(
+        ['towns', index, 'kind'],
+        `a level has one capital, and "${first.town.id}" (${formatPath(['towns', first.index])}) is already it; make "${town.id}" a city`,
+      ),
+    );
+}
+
+/**
+ * Cells never enter the capital (docs/levels.md, "blockade"), so one cannot start there.
+ * The first capital only: a second one is already an error of its own.
+ */
+function cellsStartingInTheCapital(level: Level, at: Locator): LevelProblem[] {
+  const capital = level.towns.find((town) => town.kind === 'capital')?.id;
+  return level.blockade.startTowns.flatMap((town, i) =>
+    town === capital
+      ? [at.at(['blockade', 'startTowns', i], `a cell cannot start in the capital "${town}": cells never enter it; pick a town on a road outside it`)]
+      : [],
+  );
+}
+
+/**
+ * Only rural towns are attacked and garrisoned, so only they have defenders. Zero is what the
+ * schema fills in for every town (and what a normalised level carries), so it is no mistake.
+ */
+function garrisonNeedsOutsideRuralTowns(level: Level, at: Locator): LevelProblem[] {
+  return level.towns.flatMap((town, i) =>
+    town.kind !== 'rural' && town.garrisonNeed > 0
+      ? [
+          at.at(
+            ['towns', i, 'garrisonNeed'],
+            `"garrisonNeed" is for rural towns, the only ones that can be attacked, but "${town.id}" is a ${town.kind} town; remove the field or make the town rural`,
+          ),
+        ]
+      : [],
+  );
+}
+
+/** A corridor is its roads: one without any cannot carry a convoy, and its name would label nothing on the map. */
+function corridorsWithoutRoads(level: Level, at: Locator): LevelProblem[] {
+  const used = new Set(level.roads.map((road) => road.corridor));
+  return level.corridors.flatMap((corridor, i) =>
+    used.has(corridor.id)
+      ? []
+      : [at.at(['corridors', i, 'id'], `no road belongs to corridor "${corridor.id}"; give its roads "corridor": "${corridor.id}", or remove the corridor`)],
+  );
+}
+
 /**
  * Towns reachable by road from the depot (roads run both ways). Undefined when the depot
  * or a road end names an unknown town: that is already reported, and routes computed
@@ -291,6 +351,21 @@ function unsourcedEvents(level: Level, at: Locator): LevelProblem[] {
 }
 
 const DIFFICULTY_BANDS = ['easy', 'normal', 'hard'] as const;
+
+/**
+ * A warning, not an error: the bands are measured with `npm run balance`, which needs a
+ * level that loads, so a new level has none until it has been played (docs/levels.md §4).
+ */
+function missingBalanceTargets(level: Level, at: Locator): LevelProblem[] {
+  if (level.balanceTargets !== undefined) return [];
+  return [
+    at.at(
+      [],
+      'no "balanceTargets": measure the level with `npm run balance -- --level <file> --runs 100 --difficulty D` at each difficulty, then write the bands, like "balanceTargets": { "policy": "baseline", "runs": 12, "normal": [0.3, 0.85] }',
+      'warning',
+    ),
+  ];
+}
 
 /**
  * A balance band is [lowest, highest]; the schema checks each bound is a rate from 0 to 1,

@@ -4,7 +4,7 @@
  * every JSON tool, and the browser's own JSON.parse, reads them the same way.
  */
 import { createScanner, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
-import type { JsonPath } from './problem';
+import { lineColAt, lineStarts, type JsonPath } from './problem';
 
 /** Level files are hand-written and a few tens of KiB; the limit keeps a bad import cheap to reject. */
 export const MAX_LEVEL_BYTES = 2 * 1024 * 1024;
@@ -13,7 +13,7 @@ export const MAX_LEVEL_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING = 64;
 
 /** Syntax errors cascade; past this many the rest are noise. */
-export const MAX_SYNTAX_ERRORS = 100;
+const MAX_SYNTAX_ERRORS = 100;
 
 export interface SyntaxProblem {
   offset: number;
@@ -70,6 +70,9 @@ export function parseJsonTree(text: string): { root: Node | undefined; errors: S
 function describeSyntaxErrors(text: string, raw: readonly ParseError[]): { errors: SyntaxProblem[]; more: number } {
   // The parser may report up to three codes at one spot, so this many paths cover the errors shown.
   const paths = pathsAtErrors(text, MAX_SYNTAX_ERRORS * 3);
+  const starts = lineStarts(text);
+  const lineOf = (offset: number): number => lineColAt(starts, offset).line;
+  const unclosedLines = linesWithUnterminatedStrings(raw, lineOf);
   const seen = new Set<number>();
   const errors: SyntaxProblem[] = [];
   let more = 0;
@@ -77,18 +80,62 @@ function describeSyntaxErrors(text: string, raw: readonly ParseError[]): { error
     const trailing = trailingCommaBefore(text, error.offset);
     const offset = trailing ?? error.offset;
     // The parser often reports two codes at one spot ("property name expected", "value expected").
-    if (seen.has(offset)) return;
+    if (seen.has(offset) || echoesThePrevious(text, raw[index - 1], error)) return;
     seen.add(offset);
-    const path = paths[index] ?? [];
+    const line = lineOf(offset);
+    const unclosed = unclosedLines.get(line);
+    // An unclosed string swallows the rest of its line, and every token after it is out of
+    // place: one problem for the line, where it first goes wrong, instead of a dozen.
+    if (unclosed !== undefined && unclosed.reported) return;
+    const where = paths[index] ?? [];
     if (errors.length >= MAX_SYNTAX_ERRORS) more++;
-    else if (trailing !== undefined) {
-      errors.push({ offset, path: path.slice(0, -1), message: 'trailing comma: remove the "," before the closing bracket' });
+    else if (unclosed !== undefined) {
+      unclosed.reported = true;
+      const message =
+        printParseErrorCode(error.error) === 'UnexpectedEndOfString'
+          ? UNTERMINATED_STRING
+          : 'the double quotes on this line do not pair up: a closing " is missing before this point (strings cannot span lines)';
+      errors.push({ offset, path: fieldPath(where), message });
+    } else if (trailing !== undefined) {
+      errors.push({ offset, path: containerPath(where), message: 'trailing comma: remove the "," before the closing bracket' });
     } else {
       const found = text.slice(error.offset, error.offset + Math.min(error.length, 20));
-      errors.push({ offset, path, message: syntaxMessage(printParseErrorCode(error.error), found) });
+      errors.push({ offset, path: fieldPath(where), message: syntaxMessage(printParseErrorCode(error.error), found) });
     }
   });
   return { errors, more };
+}
+
+const UNTERMINATED_STRING = 'unterminated string: add the closing " (strings cannot span lines)';
+
+/**
+ * Errors the parser reports as a consequence of the one just before, with nothing but
+ * whitespace between them. `tru,` is one typo: "unexpected tru" already says a value was
+ * expected, so "value expected" at the comma repeats it. A string left open at the end of a
+ * line swallows the comma after it, so "comma expected" on the next line repeats that.
+ */
+function echoesThePrevious(text: string, previous: ParseError | undefined, error: ParseError): boolean {
+  if (previous === undefined || text.slice(previous.offset + previous.length, error.offset).trim() !== '') return false;
+  const pair = `${printParseErrorCode(previous.error)} ${printParseErrorCode(error.error)}`;
+  return pair === 'InvalidSymbol ValueExpected' || pair === 'UnexpectedEndOfString CommaExpected';
+}
+
+/** The lines that hold an unterminated string, to report each once. */
+function linesWithUnterminatedStrings(raw: readonly ParseError[], lineOf: (offset: number) => number): Map<number, { reported: boolean }> {
+  const lines = new Map<number, { reported: boolean }>();
+  for (const error of raw) if (printParseErrorCode(error.error) === 'UnexpectedEndOfString') lines.set(lineOf(error.offset), { reported: false });
+  return lines;
+}
+
+/** A path from `pathsAtErrors` without its markers: between two fields, the error belongs to their object. */
+function fieldPath(path: RawPath): JsonPath {
+  return path.filter((s) => s !== BETWEEN_FIELDS);
+}
+
+/** The object or array a trailing comma is in: after a comma an array's path already names the next (missing) item. */
+function containerPath(path: RawPath): JsonPath {
+  const last = path[path.length - 1];
+  return fieldPath(typeof last === 'number' ? path.slice(0, -1) : path);
 }
 
 /** If the error sits on a `]` or `}` right after a comma, the offset of that comma. */
@@ -127,7 +174,7 @@ function syntaxMessage(code: ReturnType<typeof printParseErrorCode>, found: stri
     case 'UnexpectedEndOfComment':
       return 'unterminated comment';
     case 'UnexpectedEndOfString':
-      return 'unterminated string: add the closing " (strings cannot span lines)';
+      return UNTERMINATED_STRING;
     case 'UnexpectedEndOfNumber':
       return 'incomplete number';
     case 'InvalidUnicode':
@@ -141,31 +188,36 @@ function syntaxMessage(code: ReturnType<typeof printParseErrorCode>, found: stri
   }
 }
 
+/** In an object, after a comma and before the next field name: the error is about the object, not the field before. */
+const BETWEEN_FIELDS = '';
+type RawPath = readonly (string | number)[];
+
 /**
  * The JSON path at each of the first `limit` parse errors, in the order the parser reports them. One pass of
  * jsonc-parser's visitor, tracking the path as getLocation does; calling getLocation per
  * error would re-parse the file once per error.
  */
-function pathsAtErrors(text: string, limit: number): JsonPath[] {
+function pathsAtErrors(text: string, limit: number): RawPath[] {
   const segments: (string | number)[] = [];
-  const paths: JsonPath[] = [];
+  const paths: RawPath[] = [];
   const replaceLast = (segment: string | number): void => {
     segments[segments.length - 1] = segment;
   };
   visit(
     text,
     {
-      onObjectBegin: () => void segments.push(''),
+      onObjectBegin: () => void segments.push(BETWEEN_FIELDS),
       onObjectProperty: (name) => replaceLast(name),
       onObjectEnd: () => void segments.pop(),
       onArrayBegin: () => void segments.push(0),
       onArrayEnd: () => void segments.pop(),
       onSeparator: (separator) => {
         const last = segments[segments.length - 1];
-        if (separator === ',' && typeof last === 'number') replaceLast(last + 1);
+        if (separator !== ',' || last === undefined) return;
+        replaceLast(typeof last === 'number' ? last + 1 : BETWEEN_FIELDS);
       },
       onError: () => {
-        if (paths.length < limit) paths.push(segments.filter((s) => s !== ''));
+        if (paths.length < limit) paths.push([...segments]);
       },
     },
     { disallowComments: true, allowTrailingComma: false },

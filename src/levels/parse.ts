@@ -4,6 +4,7 @@
  * Every problem carries the file:line:col of the JSON node it is about.
  */
 import { getNodeValue } from 'jsonc-parser';
+import { decodeLevelBytes } from './encoding';
 import { level, type Level } from './schema';
 import { crossCheck } from './cross-check';
 import { describeSize, findDuplicateKeys, findExcessiveNesting, MAX_LEVEL_BYTES, MAX_NESTING, parseJsonTree, utf8ByteLength } from './json-text';
@@ -13,13 +14,27 @@ import { NO_CUSTOM_MESSAGE, schemaProblems } from './schema-problems';
 export type { LevelProblem, Result, Severity } from './problem';
 export { formatProblem } from './problem';
 export { MAX_LEVEL_BYTES, MAX_NESTING } from './json-text';
+export { decodeLevelBytes } from './encoding';
 
-export function parseLevel(text: string, file: string): Result<Level> {
+export interface ParseOptions {
+  /**
+   * The level is a file in a folder of levels, named after its id (`levels/<id>.json`): the
+   * game finds a level by its id, so another name would list it and then not find it.
+   */
+  namedAfterId?: boolean;
+}
+
+/** A level file's bytes, as read from disk or picked in the browser: the encoding is checked first. */
+export function parseLevelFile(bytes: Uint8Array, file: string, options: ParseOptions = {}): Result<Level> {
+  if (bytes.length > MAX_LEVEL_BYTES) return failure([fileTooLarge(file, bytes.length)]);
+  const decoded = decodeLevelBytes(bytes, file);
+  return decoded.ok ? parseLevel(decoded.text, file, options) : failure([decoded.problem]);
+}
+
+export function parseLevel(text: string, file: string, options: ParseOptions = {}): Result<Level> {
   const bytes = utf8ByteLength(text);
   if (bytes > MAX_LEVEL_BYTES) return failure([fileTooLarge(file, bytes)]);
-  // Some editors save a byte-order mark. It is not JSON whitespace, and editors do not
-  // count it as a column, so it goes before positions are computed.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   const whole = new Locator(file, body, undefined);
   if (body.trim() === '') return failure([whole.atOffset(0, [], 'the file is empty; a level is a JSON object { … }')]);
 
@@ -43,9 +58,30 @@ export function parseLevel(text: string, file: string): Result<Level> {
   const parsed = level.safeParse(getNodeValue(root), { error: () => NO_CUSTOM_MESSAGE });
   if (!parsed.success) return failure([...duplicateKeys, ...schemaProblems(parsed.error.issues, level, at)]);
 
-  const problems = [...duplicateKeys, ...crossCheck(parsed.data, at)].sort(byPosition);
+  const named = options.namedAfterId ? idAndFileName(parsed.data.id, file, at) : [];
+  const problems = [...duplicateKeys, ...named, ...crossCheck(parsed.data, at)].sort(byPosition);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return { ok: true, value: parsed.data, warnings: problems };
+}
+
+function idAndFileName(id: string, file: string, at: Locator): LevelProblem[] {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const stem = name.replace(/\.json$/i, '');
+  if (stem === id) return [];
+  const orSetId = /^[a-z0-9][a-z0-9-]*$/.test(stem) ? ` or set "id": "${stem}"` : '';
+  return [at.at(['id'], `the id "${id}" differs from the file name "${name}": the game finds a level by its id, so rename the file "${id}.json"${orSetId}`)];
+}
+
+/** Locates JSON paths in a level's text, for problems found outside the parser (the CLI's headless checks). */
+export function levelLocator(text: string, file: string): Locator {
+  const body = withoutByteOrderMark(text);
+  return new Locator(file, body, parseJsonTree(body).root);
+}
+
+function withoutByteOrderMark(text: string): string {
+  // Some editors save a byte-order mark. It is not JSON whitespace, and editors do not
+  // count it as a column, so it goes before positions are computed.
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** The problem for a file over the size limit; the CLI uses it too, to avoid reading huge files. */

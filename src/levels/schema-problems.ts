@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Node } from 'jsonc-parser';
 import type { JsonPath, LevelProblem, Locator } from './problem';
-import { didYouMean, listNames } from './suggest';
+import { closestMatch, didYouMean, listNames } from './suggest';
 
 type Issue = z.core.$ZodIssue;
 
@@ -17,7 +17,30 @@ type Issue = z.core.$ZodIssue;
 export const NO_CUSTOM_MESSAGE = '\u0000no custom message';
 
 export function schemaProblems(issues: readonly Issue[], schema: z.ZodType, at: Locator): LevelProblem[] {
-  return issues.flatMap((issue) => issueProblems(issue, schema, at));
+  const misspelt = misspeltFields(issues, schema);
+  const missingAndMisspelt = (issue: Issue): boolean =>
+    issue.code === 'invalid_type' && misspelt.has(JSON.stringify(jsonPath(issue.path))) && at.nodeAt(jsonPath(issue.path)) === undefined;
+  return issues.filter((issue) => !missingAndMisspelt(issue)).flatMap((issue) => issueProblems(issue, schema, at));
+}
+
+/**
+ * `"kms": 15` is one typo, but zod sees two issues: an unknown field "kms" and a missing
+ * "km". The missing field is dropped when an unknown field of the same object is a likely
+ * misspelling of it: "did you mean "km"?" at the typo says all there is to say.
+ */
+/** Paths (as JSON text) of the fields that unknown fields probably meant. */
+function misspeltFields(issues: readonly Issue[], schema: z.ZodType): Set<string> {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const objectPath = jsonPath(issue.path);
+    const allowed = allowedFields(schema, objectPath);
+    for (const key of issue.keys) {
+      const match = closestMatch(key, allowed);
+      if (match !== undefined) meant.add(JSON.stringify([...objectPath, match]));
+    }
+  }
+  return meant;
 }
 
 function issueProblems(issue: Issue, schema: z.ZodType, at: Locator): LevelProblem[] {
@@ -127,7 +150,7 @@ function unknownFieldProblem(key: string, objectPath: JsonPath, schema: z.ZodTyp
 }
 
 /** Field names the schema accepts for the object at `path`, found by walking the zod schema. */
-export function allowedFields(schema: z.ZodType, path: JsonPath): string[] {
+function allowedFields(schema: z.ZodType, path: JsonPath): string[] {
   let current: z.ZodType | undefined = schema;
   for (const segment of path) {
     current = current === undefined ? undefined : childSchema(unwrap(current), segment);

@@ -9,11 +9,19 @@
  */
 import { z } from 'zod';
 import { POLICIES, SECTORS } from './constants';
+import { notACalendarDate } from './dates';
 
 export { POLICIES, SECTORS };
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+
+/** A date of the given shape (`YYYY-MM-DD`, or also `YYYY-MM`) that is on the calendar. */
+const calendarDate = (shape: RegExp, hint: string, example: string) =>
+  z
+    .string()
+    .regex(shape, hint)
+    .refine((text) => notACalendarDate(text, example) === undefined, { error: (issue) => notACalendarDate(String(issue.input), example) ?? hint });
 
 const id = z
   .string()
@@ -23,7 +31,7 @@ const id = z
 
 const country = z
   .string()
-  .regex(COUNTRY_PATTERN, 'a two-letter country code such as ML or SN')
+  .regex(COUNTRY_PATTERN, 'a two-letter country code in capitals, such as ML or SN')
   .describe('Two-letter ISO country code in capitals, e.g. "ML" (Mali), "SN" (Senegal), "CI" (Côte d\'Ivoire), "GN" (Guinea).')
   .meta({ examples: ['ML'] });
 
@@ -37,9 +45,7 @@ export const text = z
 
 const pct = z.number().int().min(0).max(100);
 
-export const sectorId = z.enum(SECTORS).describe('A sector of the city that lives on fuel, e.g. "hospitals".');
-
-export const policyId = z
+const policyId = z
   .enum(POLICIES)
   .describe(
     'A policy of the 2025 crisis, e.g. "hazardPay". purchaseCap: caps retail purchases (retail needs 70 %, shorter queues). ' +
@@ -50,7 +56,7 @@ export const policyId = z
   )
   .meta({ examples: ['hazardPay'] });
 
-export const source = z
+const source = z
   .object({
     id: id.describe('Identifier events cite, by convention publisher-date, e.g. "ap-2025-10-08".').meta({ examples: ['ap-2025-10-08'] }),
     publisher: z
@@ -59,9 +65,7 @@ export const source = z
       .max(200)
       .describe('Who published it, as published or syndicated, e.g. "Associated Press (via Dayton Daily News)".'),
     title: z.string().min(1).max(400).describe('Title of the article or page as published, e.g. "Mali Shuts Schools Amid Fuel Crisis and Security Threats".'),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-10-28 or 2025-10')
+    date: calendarDate(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-10-28 or 2025-10', '2025-10-28')
       .describe('Publication date, as precise as known: year-month-day or year-month, e.g. "2025-10-28" or "2025-10".')
       .meta({ examples: ['2025-10-28'] }),
     url: z
@@ -125,7 +129,7 @@ export const road = z
   .strict()
   .describe('A road segment between two towns.');
 
-export const corridor = z
+const corridor = z
   .object({
     id: id.describe('Identifier of the corridor, e.g. "cote-divoire".').meta({ examples: ['cote-divoire'] }),
     name: text.describe('Name of the corridor shown to players, e.g. {"en": "Senegal corridor (Dakar–Kayes–Bamako, RN1)", "fr": "Corridor sénégalais (Dakar–Kayes–Bamako, RN1)"}.'),
@@ -133,15 +137,14 @@ export const corridor = z
   .strict()
   .describe('A supply route from a neighbouring country: its roads, entry points and driver morale go together, and the blockade can be declared on it.');
 
-export const entryPoint = z
+const entryPoint = z
   .object({
     id: id.describe('Identifier of the entry point, often the town\'s id, e.g. "zegoua".').meta({ examples: ['zegoua'] }),
     town: id.describe('Id of the border town where hauliers wait with tankers, e.g. "zegoua"; it must be a "border" town.').meta({ examples: ['zegoua'] }),
     corridor: id.describe('Id of the corridor whose drivers load here, e.g. "cote-divoire".').meta({ examples: ['cote-divoire'] }),
-    // The same pattern as a town's country, but without its custom message: the loader's tests pin this message.
     country: z
       .string()
-      .regex(COUNTRY_PATTERN)
+      .regex(COUNTRY_PATTERN, 'a two-letter country code in capitals, such as CI or GN')
       .describe('Two-letter ISO code, in capitals, of the country the fuel comes from, e.g. "CI" for Côte d\'Ivoire.')
       .meta({ examples: ['CI'] }),
     tankersPerDay: z
@@ -160,7 +163,7 @@ export const entryPoint = z
   .strict()
   .describe('A border crossing where hauliers offer tankers to the player each morning.');
 
-export const sector = z
+const sector = z
   .object({
     demandL: z
       .number()
@@ -189,7 +192,7 @@ const SECTOR_TEXT: Record<(typeof SECTORS)[number], string> = {
   retail: 'Retail filling stations for everyone else; queues and the black-market price follow this sector.',
 };
 
-export const unit = z
+const unit = z
   .object({
     id: id.describe('Identifier of the unit, e.g. "escort-1".').meta({ examples: ['escort-1'] }),
     name: text.describe('Name of the unit shown to players, e.g. {"en": "1st escort battalion", "fr": "1er bataillon d\'escorte"}.'),
@@ -262,15 +265,15 @@ const eventSources = z
   .default([])
   .describe('Ids of entries of the level\'s "sources" that support the facts in this text, e.g. ["ap-2025-10-08"]. Text that states a fact must cite at least one.');
 
-export const event = z
+const event = z
   .object({
     id: id.describe('Identifier of the event, unique among events and random events, e.g. "schools-closed".').meta({ examples: ['schools-closed'] }),
     day: z
       .number()
       .int()
       .min(1)
-      .max(365)
-      .describe('Day of the level on which the event fires, in the morning (1 is the first day; day N is startDate + N - 1), e.g. 12.')
+      // No fixed maximum: the level's own "days" is the limit, checked against it (cross-check.ts).
+      .describe('Day of the level on which the event fires, in the morning (1 is the first day; day N is startDate + N - 1), at most the level\'s "days", e.g. 12.')
       .meta({ examples: [12] }),
     title: text.describe('Headline of the news item, e.g. {"en": "Schools closed", "fr": "Écoles fermées"}.'),
     body: text.describe('What happened, written for students; a real fact says when it happened ("In 2025, on 24 October, …") and cites its source.'),
@@ -280,7 +283,7 @@ export const event = z
   .strict()
   .describe('A scripted event: news shown on a given day, with its effects on the game.');
 
-export const randomEvent = z
+const randomEvent = z
   .object({
     id: id.describe('Identifier of the random event, unique among events and random events, e.g. "drivers-refuse".').meta({ examples: ['drivers-refuse'] }),
     chance: pct.describe('Chance that it fires on each day, in percent, 0–100, e.g. 8.').meta({ examples: [8] }),
@@ -288,9 +291,8 @@ export const randomEvent = z
       .number()
       .int()
       .min(1)
-      .max(365)
       .default(1)
-      .describe('First day on which it may fire, default 1, e.g. 5.')
+      .describe('First day on which it may fire, default 1, at most the level\'s "days", e.g. 5.')
       .meta({ examples: [5] }),
     title: text.describe('Headline of the news item, e.g. {"en": "Drivers refuse the trip", "fr": "Des chauffeurs refusent de partir"}.'),
     body: text.describe('What happens, written for students; facts cite their sources.'),
@@ -319,7 +321,7 @@ const heldRateBand = z
   ])
   .meta({ examples: [[0.3, 0.85]] });
 
-export const balanceTargets = z
+const balanceTargets = z
   .object({
     policy: z
       .literal('baseline')
@@ -363,9 +365,7 @@ export const level = z
     id: id.describe('Identifier of the level, used in share links (?level=…), e.g. "bamako-2025"; by convention the file name without .json.').meta({ examples: ['bamako-2025'] }),
     title: text.describe('Title of the level in the menu, e.g. {"en": "Bamako, autumn 2025: the fuel blockade", "fr": "Bamako, automne 2025 : le blocus du carburant"}.'),
     summary: text.describe('Two or three sentences under the title in the menu: when, where, the player\'s role and goal. A what-if says so here.'),
-    startDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-09-03')
+    startDate: calendarDate(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-09-03', '2025-09-03')
       .describe('Calendar date of day 1, year-month-day, e.g. "2025-09-03".')
       .meta({ examples: ['2025-09-03'] }),
     days: z

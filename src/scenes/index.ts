@@ -8,7 +8,7 @@ import { t } from '../app/i18n';
 import type { SelectionBus } from '../app/selection';
 import type { GameSession } from '../app/session';
 import { isSoftwareContext } from './gpu';
-import { createLegend, type Legend } from './legend';
+import { createLegend, hidesAMarker, type Legend } from './legend';
 import type { Insets } from './camera';
 import { MapScene } from './map-scene';
 import { OnDemandGame } from './on-demand-game';
@@ -144,6 +144,14 @@ export async function mountMap(session: GameSession, parent: HTMLElement, option
   const observer = new ResizeObserver(() => resize());
   observer.observe(parent);
   resize();
+  // A legend that starts open must not hide a town of the default view (a small level's map
+  // fills the screen to its corners); the player can still open it.
+  if (legend && !legend.element.querySelector<HTMLElement>('.map-legend-panel')?.hidden) {
+    const box = legend.element.getBoundingClientRect();
+    const origin = canvas.getBoundingClientRect();
+    const local = { left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top };
+    if (hidesAMarker(local, scene.townMarkers())) legend.close();
+  }
   // Phaser maps pointers with the canvas position it measured last; the page may have moved
   // the map since (a panel opening above it). Measure again before Phaser sees each event.
   const remeasure = (): void => game.scale.updateBounds();

@@ -10,6 +10,8 @@ import { COLORS, riskStyles, type Palette } from './style';
 export interface Legend {
   element: HTMLElement;
   toggle(): void;
+  /** Closes the legend (not by the player: it would hide a town). */
+  close(): void;
   /** Keep clear of the page's panels over the map (CSS pixels). */
   place(insets: { bottom: number; left: number }): void;
   destroy(): void;
@@ -136,6 +138,7 @@ export function createLegend(parent: HTMLElement, openInitially: boolean, palett
   return {
     element: root,
     toggle,
+    close: () => set(false),
     place: ({ bottom, left }) => {
       root.style.left = `${left + 8}px`;
       root.style.bottom = `${bottom + 8}px`;
@@ -145,4 +148,11 @@ export function createLegend(parent: HTMLElement, openInitially: boolean, palett
       root.remove();
     },
   };
+}
+
+/** Whether a box (CSS pixels, like the markers) hides any part of a marker, with a margin for the eye. */
+export function hidesAMarker(box: { left: number; top: number; right: number; bottom: number }, markers: readonly { x: number; y: number; radius: number }[], margin = 6): boolean {
+  return markers.some(
+    (m) => m.x + m.radius + margin > box.left && m.x - m.radius - margin < box.right && m.y + m.radius + margin > box.top && m.y - m.radius - margin < box.bottom,
+  );
 }

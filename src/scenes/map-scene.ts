@@ -402,7 +402,7 @@ export class MapScene extends Phaser.Scene {
    */
   private placeCorridorLabels(): void {
     const blockaded = new Set<string>(this.state.blockaded);
-    const obstacles: Obstacle[] = [...this.towns.values()].map((town) => ({ at: this.cssPoint(this.layout.towns.get(town.id)!), radius: town.radius }));
+    const obstacles: Obstacle[] = this.townMarkers().map(({ x, y, radius }) => ({ at: { x, y }, radius }));
     // Units on patrol and reports sit on or beside roads too.
     for (const pin of [...this.patrols.values(), ...this.intel.values()]) obstacles.push({ at: this.cssPoint({ x: pin.obj.x, y: pin.obj.y }), radius: 10 });
     this.corridorBoxes = [];
@@ -421,6 +421,11 @@ export class MapScene extends Phaser.Scene {
       this.corridorBoxes.push(spot.box);
     }
     this.labelsDirty = true;
+  }
+
+  /** Where each town's marker is, in CSS pixels from the canvas's top left, with its radius: what a box over the map must leave visible. */
+  townMarkers(): { x: number; y: number; radius: number }[] {
+    return [...this.towns.values()].map((town) => ({ ...this.cssPoint(this.layout.towns.get(town.id)!), radius: town.radius }));
   }
 
   /** A world point in CSS pixels on the canvas. */

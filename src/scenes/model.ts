@@ -6,7 +6,7 @@
  */
 import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
-import type { Convoy, ConvoyStatus, GameState, Intel, Unit } from '../sim/state';
+import type { Convoy, ConvoyStatus, GameState, Intel } from '../sim/state';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 
@@ -143,18 +143,4 @@ export interface EntryStatus {
 export function entryStatuses(ctx: LevelContext, state: Immutable<GameState>): EntryStatus[] {
   const open = new Map(state.entries.map((e) => [e.id as string, e.open]));
   return ctx.level.entryPoints.map((e) => ({ id: e.id, town: e.town, country: e.country, open: open.get(e.id) ?? false }));
-}
-
-/** The unit a map selection of kind `unit` points at, and where it is drawn. */
-export function unitPlace(unit: Immutable<Unit>): { kind: 'road' | 'town' | 'convoy' | 'none'; id: string | number } {
-  switch (unit.task.kind) {
-    case 'patrol':
-      return { kind: 'road', id: unit.task.road };
-    case 'garrison':
-      return { kind: 'town', id: unit.task.town };
-    case 'escort':
-      return { kind: 'convoy', id: unit.task.convoy };
-    case 'idle':
-      return { kind: 'none', id: '' };
-  }
 }

@@ -164,9 +164,3 @@ export function clampView(view: View, bounds: Rect, limits: ZoomLimits): View {
   const cy = clampAxis(center.y, halfH, bounds.y, bounds.height);
   return centerOn({ ...view, zoom }, cx, cy);
 }
-
-/** The world rectangle the view shows. */
-export function visibleWorld(view: View): Rect {
-  const topLeft = screenToWorld(view, 0, 0);
-  return { x: topLeft.x, y: topLeft.y, width: view.width / view.zoom, height: view.height / view.zoom };
-}

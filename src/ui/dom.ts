@@ -43,12 +43,6 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
-/** Replace an element's children. */
-export function replace(parent: Element, ...children: Child[]): void {
-  parent.replaceChildren();
-  append(parent, ...children);
-}
-
 /** Write text only when it changed, so that per-frame updates cost nothing (and screen readers hear nothing). */
 export function setText(el: Element, text: string): void {
   if (el.textContent !== text) el.textContent = text;

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, type PageOptions, type WatchedPage } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
 import { runLighthouse } from '../../src/cli/web/lighthouse';
-import { playing, siteUrl, sharedBrowser } from './site';
+import { nextMorning, playing, siteUrl, sharedBrowser, stateNow, tabShown } from './site';
 
 const baseUrl = siteUrl();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -155,13 +155,12 @@ describe('axe-core finds no violation', () => {
     try {
       const { page } = tab;
       await playing(page);
-      await page.waitForTimeout(500);
       const found: string[] = [];
       for (const palette of ['default', 'colour-blind']) {
         if (palette === 'colour-blind') await page.evaluate(() => (document.documentElement.dataset.palette = 'colour-blind'));
         for (const name of [/City/, /Convoys/, /Forces/, /Policies/, /News/]) {
           await page.getByRole('tab', { name }).click();
-          await page.waitForTimeout(150);
+          await tabShown(page, name);
           found.push(...(await axeViolations(page)).map((v) => `${palette}, ${String(name)}: ${v}`));
         }
       }
@@ -256,8 +255,9 @@ describe.sequential('the tutorial with the keyboard only, from the menu to the d
     await tabTo(page, morning, { back: true });
     for (let i = 0; i < 25 && (await screen(page)) === 'playing'; i++) {
       // The focus stays on the button; the last morning ends the game.
+      const before = await stateNow(page);
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(150);
+      await nextMorning(page, before);
       // Past the last morning the button is disabled, then gone, until the game is saved and the debrief opens.
       const over = await page.evaluate(() => document.querySelector<HTMLButtonElement>('.hud-morning')?.disabled !== false);
       if ((await screen(page)) === 'playing' && !over && !(await morning.evaluate((el) => el === document.activeElement).catch(() => false))) await tabTo(page, morning, { back: true });
@@ -396,7 +396,7 @@ describe('touch targets of at least 24 × 24 px on a desktop screen', () => {
       const small: string[] = [];
       for (const name of [/City/, /Convoys/, /Forces/, /Policies/, /News/]) {
         await page.getByRole('tab', { name }).click();
-        await page.waitForTimeout(100);
+        await tabShown(page, name);
         small.push(...(await page.evaluate<string[]>(SMALL_TARGETS)));
       }
       expect([...new Set(small)]).toEqual([]);
@@ -425,7 +425,9 @@ async function worstFlashesPerSecond(tab: WatchedPage, ms: number): Promise<{ wo
     void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
   });
   await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 60, maxWidth: 256, maxHeight: 192, everyNthFrame: 1 });
-  await tab.page.waitForTimeout(ms);
+  // Until the frames cover `ms` of the page's own time: a busy machine records more slowly, not less.
+  const recorded = (): number => (frames.length < 2 ? 0 : (frames[frames.length - 1]!.t - frames[0]!.t) * 1000);
+  await expect.poll(recorded, { timeout: ms * 10, interval: 100 }).toBeGreaterThanOrEqual(ms);
   await cdp.send('Page.stopScreencast');
   await cdp.detach();
   if (frames.length < 2) return { worst: 0, frames: frames.length };

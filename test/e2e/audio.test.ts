@@ -7,6 +7,11 @@ const baseUrl = siteUrl();
 const SOUNDS = ['ambience', 'depart', 'arrive', 'attack', 'alert', 'click'];
 const browser = sharedBrowser();
 
+/** Howler's own state of each sound it holds (the audio chunk sets `window.Howler`, as the library does in a browser). */
+type HowlerWindow = { Howler?: { _howls: { state(): string; loop(): boolean; playing(): boolean }[] } };
+const HOWLS = (): string[] => ((window as unknown as HowlerWindow).Howler?._howls ?? []).map((howl) => howl.state());
+const AMBIENCE_PLAYING = (): boolean => ((window as unknown as HowlerWindow).Howler?._howls ?? []).some((howl) => howl.loop() && howl.playing());
+
 it('loads the sounds, from relative URLs and as audio, only after the first gesture', async () => {
   const tab = await openPage(browser());
   try {
@@ -17,7 +22,8 @@ it('loads the sounds, from relative URLs and as audio, only after the first gest
     });
     await page.goto(baseUrl);
     await page.waitForFunction(() => window.__lifeline?.ready === true);
-    await page.waitForTimeout(300);
+    // Everything the page loads by itself has loaded: none of it is a sound.
+    await page.waitForLoadState('networkidle');
     expect(wavs).toEqual([]);
 
     // The first gesture: the sound checkbox, by keyboard.
@@ -30,8 +36,8 @@ it('loads the sounds, from relative URLs and as audio, only after the first gest
       expect(wav.type, wav.url).toBe('audio/wav');
       expect(wav.url.startsWith(baseUrl), wav.url).toBe(true);
     }
-    // Let Howler decode them: a decoding or security error would show up on the console.
-    await page.waitForTimeout(500);
+    // Howler has decoded every one of them.
+    await expect.poll(() => page.evaluate(HOWLS), { timeout: 10_000 }).toEqual(SOUNDS.map(() => 'loaded'));
     expect(tab.errors).toEqual([]);
   } finally {
     await tab.close();
@@ -51,10 +57,10 @@ it('plays through a running game with sound on without an error', async () => {
     await page.getByRole('tab', { name: /Convoys/ }).click();
     await page.getByRole('button', { name: 'Dispatch the convoy' }).click();
     await page.getByRole('button', { name: 'Speed ×4' }).click();
-    // Departure, the ambience loop, then a pause that fades it out.
-    await page.waitForTimeout(2500);
+    // Departure, the ambience loop, then a pause that fades it out and stops it.
+    await expect.poll(() => page.evaluate(AMBIENCE_PLAYING), { timeout: 30_000 }).toBe(true);
     await page.getByRole('button', { name: /Pause/ }).click();
-    await page.waitForTimeout(800);
+    await expect.poll(() => page.evaluate(AMBIENCE_PLAYING), { timeout: 30_000 }).toBe(false);
     expect(tab.errors).toEqual([]);
   } finally {
     await tab.close();

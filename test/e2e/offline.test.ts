@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOffline } from '../../scripts/build-offline';
-import { imageStats, openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
-import { playing, siteUrl, sharedBrowser } from './site';
+import { openPage, type WatchedPage } from '../../src/cli/web/browser';
+import { mapDrawn, playing, siteUrl, sharedBrowser } from './site';
 
 const baseUrl = siteUrl();
 const browser = sharedBrowser();
@@ -26,11 +26,7 @@ async function startTutorial(page: Page): Promise<void> {
 }
 
 async function mapIsDrawn(tab: WatchedPage, name: string): Promise<void> {
-  await tab.page.waitForTimeout(500);
-  const { png } = await screenshot(tab.page, name, '#map');
-  const stats = await imageStats(browser(), png);
-  expect(stats.colours, `colours in the map (${name})`).toBeGreaterThan(12);
-  expect(stats.drawn, `share of non-background pixels (${name})`).toBeGreaterThan(0.05);
+  await mapDrawn(browser(), tab.page, name);
 }
 
 describe('the installable site', () => {

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../../src/cli/web/browser';
 import { REPO_ROOT } from '../../src/cli/web/build';
-import { siteUrl, sharedBrowser } from './site';
+import { nextMorning, siteUrl, sharedBrowser, stateNow } from './site';
 
 const baseUrl = siteUrl();
 /** Every top-level page of the repository is built (vite.config.ts). */
@@ -69,8 +69,11 @@ it('a played game raises no violation either (the map, the HUD, the sounds)', as
     await page.locator('#new-game input[name="level"][value="tutorial"]').check();
     await page.locator('#menu-start').click();
     await page.waitForFunction(() => document.body.dataset.screen === 'playing' && typeof window.__lifeline?.hash() === 'string', undefined, { timeout: 60_000 });
+    const before = await stateNow(page);
     await page.getByRole('button', { name: /Next morning/ }).click();
-    await page.waitForTimeout(500);
+    // The morning's news and everything it loads, then a quiet network.
+    await nextMorning(page, before);
+    await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
     expect(tab.errors).toEqual([]);
   } finally {

@@ -1,7 +1,7 @@
-/** The address of the built site under test, provided by `global-setup.ts`, and what every e2e file waits for. */
+/** The address of the built site under test, provided by `global-setup.ts`, and the conditions e2e files wait for. */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser } from '../../src/cli/web/browser';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { imageStats, launchBrowser, screenshot, type ImageStats } from '../../src/cli/web/browser';
 
 export function siteUrl(): string {
   const url = inject('baseUrl');
@@ -34,4 +34,41 @@ export function sharedBrowser(): () => Browser {
     if (!browser) throw new Error('the browser starts in beforeAll: use it inside a test or a hook');
     return browser;
   };
+}
+
+/**
+ * Until the map shows a drawn picture: more than a few colours and some non-background
+ * pixels in a screenshot of `#map`, taken again until it does (the first frames may still be
+ * arriving). Returns the last picture's figures, for the test's own checks.
+ */
+export async function mapDrawn(browser: Browser, page: Page, name: string, timeout = 30_000): Promise<ImageStats> {
+  let stats: ImageStats | undefined;
+  await expect
+    .poll(
+      async () => {
+        stats = await imageStats(browser, (await screenshot(page, name, '#map')).png);
+        return stats.colours > 12 && stats.drawn > 0.05;
+      },
+      { timeout, interval: 250 },
+    )
+    .toBe(true);
+  return stats!;
+}
+
+/** The game's state hash now: `nextMorning` waits for it to change. */
+export function stateNow(page: Page): Promise<string | null> {
+  return page.evaluate(() => window.__lifeline?.hash() ?? null);
+}
+
+/** Until the game has moved on from the state whose hash was `before` (the clock ran to the morning), or is over. */
+export function nextMorning(page: Page, before: string | null, timeout = 30_000): Promise<unknown> {
+  return page.waitForFunction((hash) => document.body.dataset.screen !== 'playing' || window.__lifeline?.hash() !== hash, before, { timeout });
+}
+
+/** Until the HUD tab named `name` is the selected one and its panel is shown. */
+export async function tabShown(page: Page, name: RegExp): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+  const panel = await tab.getAttribute('aria-controls');
+  if (panel) await page.locator(`#${panel}`).waitFor({ state: 'visible' });
 }

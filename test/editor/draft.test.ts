@@ -1,9 +1,10 @@
-/** Play-testing: the editor leaves the level in session storage and the game page reads it back, checked. */
+/** Play-testing: the editor leaves the checked level in session storage and the game page reads it back. */
 import { describe, expect, it } from 'vitest';
-import { DRAFT_STORAGE_KEY, draftPlayUrl, draftRequest, loadDraftLevel, MAX_DRAFT_BYTES, storeDraft } from '../../src/editor/draft';
+import { DRAFT_STORAGE_KEY, readDraft } from '../../src/app/draft';
+import { draftPlayUrl, MAX_DRAFT_BYTES, storeDraft } from '../../src/editor/draft';
 import { serialiseLevel } from '../../src/editor/serialise';
 import { templateLevel } from '../../src/editor/template';
-import { MAX_LEVEL_BYTES } from '../../src/levels/parse';
+import { MAX_LEVEL_BYTES, parseLevel } from '../../src/levels/parse';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -27,39 +28,23 @@ describe('the play-test contract', () => {
 
   it('opens the game page with draft=1, a seed and a difficulty', () => {
     expect(draftPlayUrl(7, 'hard')).toBe('./index.html?draft=1&seed=7&difficulty=hard');
-    expect(draftRequest('?draft=1&seed=7&difficulty=hard')).toEqual({ seed: 7, difficulty: 'hard' });
-    expect(draftRequest('?draft=1')).toEqual({ seed: 1, difficulty: 'normal' });
-    expect(draftRequest('?draft=1&seed=-3&difficulty=impossible')).toEqual({ seed: 1, difficulty: 'normal' });
-    expect(draftRequest('?level=tutorial&seed=1')).toBeNull();
   });
 
-  it('gives nothing when the page was not opened for a draft', async () => {
+  it('the game reads back the level the editor checked and stored, defaults filled in', () => {
     const storage = memoryStorage();
-    storage.setItem(DRAFT_STORAGE_KEY, serialiseLevel(templateLevel()));
-    await expect(loadDraftLevel('?level=tutorial', storage)).resolves.toBeNull();
+    const checked = parseLevel(serialiseLevel(templateLevel()), 'my-level.json');
+    if (!checked.ok) throw new Error('the template is a valid level');
+    expect(storeDraft(JSON.stringify(checked.value), storage)).toMatchObject({ ok: true });
+    const read = readDraft(storage);
+    expect(read.ok && read.level.id).toBe('my-level');
+    expect(read.ok && read.level.towns[2]!.garrisonNeed).toBe(0);
   });
 
-  it('reads back the level the editor stored', async () => {
+  it('the game explains a missing draft and refuses text that is not a checked level', () => {
+    expect(readDraft(memoryStorage())).toMatchObject({ ok: false, error: expect.stringMatching(/no draft/) });
     const storage = memoryStorage();
-    expect(storeDraft(serialiseLevel(templateLevel()), storage)).toMatchObject({ ok: true });
-    const loaded = await loadDraftLevel('?draft=1&seed=3', storage);
-    expect(loaded?.ok).toBe(true);
-    if (loaded?.ok) {
-      expect(loaded.level.id).toBe('my-level');
-      // Parsed like a shipped level: defaults are filled in.
-      expect(loaded.level.towns[2]!.garrisonNeed).toBe(0);
-    }
-  });
-
-  it('explains a missing draft and lists the problems of an invalid one, as levels:check does', async () => {
-    const empty = await loadDraftLevel('?draft=1', memoryStorage());
-    expect(empty).toMatchObject({ ok: false });
-    if (empty && !empty.ok) expect(empty.problems[0]).toMatch(/no draft level/);
-    const storage = memoryStorage();
-    storage.setItem(DRAFT_STORAGE_KEY, serialiseLevel({ ...templateLevel(), days: 0 }));
-    const bad = await loadDraftLevel('?draft=1', storage);
-    expect(bad).toMatchObject({ ok: false });
-    if (bad && !bad.ok) expect(bad.problems).toEqual([expect.stringMatching(/^draft\.json:\d+:\d+: days: /)]);
+    storage.setItem(DRAFT_STORAGE_KEY, '{"id": "x"}');
+    expect(readDraft(storage)).toMatchObject({ ok: false });
   });
 
   it('refuses a draft larger than a level file, before writing it', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_LEVEL_BYTES, parseLevel, type LevelProblem } from '../../src/levels/parse';
+import { MAX_LEVEL_BYTES, parseLevel, parseLevelFile, type LevelProblem } from '../../src/levels/parse';
 
 const mini = readFileSync(new URL('./fixtures/mini.json', import.meta.url), 'utf8');
 
@@ -112,12 +112,11 @@ const cases: Case[] = [
     expected: (t) => [{ ...positionOf(t, '"bougouni",]', 10), path: 'blockade.startTowns', message: /^trailing comma/ }],
   },
   {
-    name: 'every syntax error, not just the first',
+    name: 'every syntax error, not just the first, and a misspelt value once',
     text: () => '{\n  "a": 1\n  "b": tru,\n  "c": [1 2]\n}',
     expected: () => [
       { line: 3, col: 3, path: 'a', message: 'expected "," before "b"' },
-      { line: 3, col: 8, path: 'b', message: /^unexpected "tru"/ },
-      { line: 3, col: 11, path: 'b', message: 'expected a value, found ","' },
+      { line: 3, col: 8, path: 'b', message: /^unexpected "tru": expected a value/ },
       { line: 4, col: 11, path: 'c[0]', message: 'expected "," before "2"' },
     ],
   },
@@ -125,6 +124,24 @@ const cases: Case[] = [
     name: 'a comment',
     text: () => '// level\n{}',
     expected: () => [{ line: 1, col: 1, path: '(root)', message: /^comments are not allowed/ }],
+  },
+  {
+    name: 'a comment after a field, reported at the object it is in, not at the field before it',
+    text: () => edit(edit(mini, '"days": 20,', '"days": 20, // three weeks'), '"kind": "capital", "country": "ML" }', '"kind": "capital", /* depot */ "country": "ML" }'),
+    expected: (t) => [
+      { ...positionOf(t, '// three'), path: '(root)', message: /^comments are not allowed/ },
+      { ...positionOf(t, '/* depot'), path: 'towns[0]', message: /^comments are not allowed/ },
+    ],
+  },
+  {
+    name: 'a string left open at the end of a line: one problem, not one per token after it',
+    text: () => edit(mini, 'not a level to play.",', 'not a level to play.,'),
+    expected: (t) => [{ ...positionOf(t, '"A small level'), path: 'summary.en', message: 'unterminated string: add the closing " (strings cannot span lines)' }],
+  },
+  {
+    name: 'a closing quote missing mid-line: one problem, where the line first goes wrong',
+    text: () => edit(mini, '"name": "Kita",', '"name": "Kita,'),
+    expected: (t) => [{ ...positionOf(t, 'lat": 13.039'), path: 'towns[2].name', message: /^the double quotes on this line do not pair up: a closing " is missing before this point/ }],
   },
   {
     name: 'a wrong type: km as a string',
@@ -137,10 +154,9 @@ const cases: Case[] = [
     expected: (t) => [{ ...positionOf(t, '{ "id": "bamako-kati"'), path: 'roads[0].km', message: 'missing required field "km"' }],
   },
   {
-    name: 'an unknown field, reported at its key with the allowed fields',
+    name: 'a misspelt field: one problem at its key, with the allowed fields (not also "missing km")',
     text: kmMisspelt,
     expected: (t) => [
-      { ...positionOf(t, '{ "id": "bamako-kati"'), path: 'roads[0].km', message: 'missing required field "km"' },
       {
         ...positionOf(t, '"kms"'),
         path: 'roads[0].kms',
@@ -200,6 +216,62 @@ const cases: Case[] = [
     name: "an event beyond the level's days",
     text: eventAfterTheEnd,
     expected: (t) => [{ ...positionOf(t, '"day": 70', 7), path: 'events[1].day', message: 'event on day 70 but the level lasts 20 days' }],
+  },
+  {
+    name: 'an event on a day past the end, measured against the level\'s own length',
+    text: () => edit(mini, '"day": 15', '"day": 500'),
+    expected: (t) => [{ ...positionOf(t, '"day": 500', 7), path: 'events[1].day', message: 'event on day 500 but the level lasts 20 days' }],
+  },
+  {
+    name: 'a start date that has the right shape but is not on the calendar',
+    text: () => edit(mini, '"startDate": "2025-09-03"', '"startDate": "2025-13-45"'),
+    expected: (t) => [
+      {
+        ...positionOf(t, '"2025-13-45"'),
+        path: 'startDate',
+        message: '"2025-13-45" is not a real date: there is no month 13, months run from 01 to 12; write year-month-day, like 2025-09-03',
+      },
+    ],
+  },
+  {
+    name: 'a 29 February outside a leap year, and a source dated in a thirteenth month',
+    text: () => edit(edit(mini, '"startDate": "2025-09-03"', '"startDate": "2025-02-29"'), '"date": "2025-10-27"', '"date": "2025-13"'),
+    expected: (t) => [
+      { ...positionOf(t, '"2025-02-29"'), path: 'startDate', message: '"2025-02-29" is not a real date: February 2025 has days 01 to 28; write year-month-day, like 2025-09-03' },
+      { ...positionOf(t, '"2025-13"'), path: 'sources[1].date', message: '"2025-13" is not a real date: there is no month 13, months run from 01 to 12; write year-month, like 2025-10' },
+    ],
+  },
+  {
+    name: 'a second capital',
+    text: () => edit(mini, '"kind": "city"', '"kind": "capital"'),
+    expected: (t) => [
+      { ...positionOf(t, '"capital", "country": "ML" },\n    { "id": "kayes"'), path: 'towns[2].kind', message: 'a level has one capital, and "bamako" (towns[0]) is already it; make "kita" a city' },
+    ],
+  },
+  {
+    name: 'a cell that starts in the capital',
+    text: () => edit(mini, '"startTowns": ["kita", "bougouni"]', '"startTowns": ["kita", "bamako"]'),
+    expected: (t) => [
+      { ...positionOf(t, '"bamako"]'), path: 'blockade.startTowns[1]', message: 'a cell cannot start in the capital "bamako": cells never enter it; pick a town on a road outside it' },
+    ],
+  },
+  {
+    name: 'garrisonNeed on a border town (0, what the schema fills in for every town, is no mistake)',
+    text: () => edit(mini, '"kind": "border", "country": "ML" },\n    { "id": "bougouni"', '"kind": "border", "country": "ML", "garrisonNeed": 2 },\n    { "id": "bougouni"'),
+    expected: (t) => [
+      {
+        ...positionOf(t, '"garrisonNeed": 2 },\n    { "id": "bougouni"', 16),
+        path: 'towns[3].garrisonNeed',
+        message: '"garrisonNeed" is for rural towns, the only ones that can be attacked, but "kayes" is a border town; remove the field or make the town rural',
+      },
+    ],
+  },
+  {
+    name: 'a corridor no road belongs to',
+    text: () => edit(mini, '"corridors": [', '"corridors": [\n    { "id": "guinea", "name": { "en": "Guinea corridor", "fr": "Corridor guinéen" } },'),
+    expected: (t) => [
+      { ...positionOf(t, '"guinea"'), path: 'corridors[0].id', message: 'no road belongs to corridor "guinea"; give its roads "corridor": "guinea", or remove the corridor' },
+    ],
   },
   {
     name: 'a depot outside the capital',
@@ -278,7 +350,7 @@ describe('parseLevel rejects a malformed level with the exact line:col and path'
     expectProblems(problemsOf(text), [
       { ...positionOf(text, '1.5'), path: 'days', message: 'expected a whole number, got 1.5' },
       { ...positionOf(text, '"www.ecofinagency'), path: 'sources[1].url', message: /^"www\.ecofinagency.*" is not a valid URL/ },
-      { ...positionOf(text, '"Senegal"'), path: 'entryPoints[0].country', message: '"Senegal" does not match the pattern /^[A-Z]{2}$/' },
+      { ...positionOf(text, '"Senegal"'), path: 'entryPoints[0].country', message: '"Senegal" is not valid: a two-letter country code in capitals, such as CI or GN' },
       { ...positionOf(text, '"strength": 0 }', 12), path: 'units[0].strength', message: 'must be at least 1, got 0' },
       { ...positionOf(text, '"startTowns": []', 14), path: 'blockade.startTowns', message: 'needs at least 1 item, got 0' },
     ]);
@@ -292,7 +364,88 @@ describe('parseLevel rejects a malformed level with the exact line:col and path'
   });
 });
 
+describe('a level file is named after its id', () => {
+  it('passes when the names agree, in any folder', () => {
+    expect(parseLevel(mini, 'levels/mini.json', { namedAfterId: true }).ok).toBe(true);
+    expect(parseLevel(mini, 'C:\\levels\\mini.json', { namedAfterId: true }).ok).toBe(true);
+  });
+
+  it('fails at the id when they differ, and says both ways to fix it', () => {
+    const result = parseLevel(mini, 'levels/my-level.json', { namedAfterId: true });
+    expect(result.ok ? [] : result.problems.map(({ line, col, path, message }) => ({ line, col, path, message }))).toEqual([
+      {
+        ...positionOf(mini, '"mini"'),
+        path: 'id',
+        message: 'the id "mini" differs from the file name "my-level.json": the game finds a level by its id, so rename the file "mini.json" or set "id": "my-level"',
+      },
+    ]);
+  });
+
+  it('is not asked of a text with no file of its own (a draft, an import)', () => {
+    expect(parseLevel(mini, 'draft.json').ok).toBe(true);
+  });
+});
+
+describe('parseLevelFile reads the bytes and says when they are not UTF-8', () => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const utf16 = (text: string, endian: 'le' | 'be', bom: boolean): Uint8Array => {
+    const bytes = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+    const units = bom ? `\uFEFF${text}` : text;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units.charCodeAt(i);
+      bytes[2 * i + (endian === 'le' ? 0 : 1)] = unit & 0xff;
+      bytes[2 * i + (endian === 'le' ? 1 : 0)] = unit >> 8;
+    }
+    return bytes;
+  };
+  const only = (bytes: Uint8Array): LevelProblem => {
+    const result = parseLevelFile(bytes, 'level.json');
+    if (result.ok || result.problems.length !== 1) throw new Error(`expected one problem, got ${JSON.stringify(result)}`);
+    return result.problems[0]!;
+  };
+
+  it('reads UTF-8, with or without a byte-order mark, as parseLevel reads the text', () => {
+    expect(parseLevelFile(utf8(mini), 'mini.json')).toEqual(parseLevel(mini, 'mini.json'));
+    expect(parseLevelFile(utf8(`\uFEFF${mini}`), 'mini.json').ok).toBe(true);
+  });
+
+  it.each([
+    ['UTF-16 little-endian with a byte-order mark', utf16(mini, 'le', true), /^the file is UTF-16 text \(with a byte-order mark\), not UTF-8; save it again as UTF-8/],
+    ['UTF-16 big-endian with a byte-order mark', utf16(mini, 'be', true), /^the file is UTF-16 text \(with a byte-order mark\), not UTF-8/],
+    ['UTF-16 without a byte-order mark', utf16(mini, 'le', false), /^the file is UTF-16 text \(without a byte-order mark\), not UTF-8/],
+    ['a binary file', Uint8Array.from({ length: 600 }, (_, i) => (i * 7919 + 13) % 256), /^the file is not text .*save it again as UTF-8/],
+  ])('%s: one problem at 1:1 with the fix', (_name, bytes, message) => {
+    const problem = only(bytes);
+    expect({ line: problem.line, col: problem.col, path: problem.path }).toEqual({ line: 1, col: 1, path: '(root)' });
+    expect(problem.message).toMatch(message);
+  });
+
+  it('Latin-1 text: one problem at the first accented letter, counted as an editor counts', () => {
+    const text = edit(mini, '"fr": "Corridor du Sénégal"', '"fr": "Corridor du S\u00e9n\u00e9gal"');
+    const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
+    // The fixture has other accented letters before this one: they are the first.
+    const first = [...text].findIndex((ch) => ch.charCodeAt(0) > 0x7f);
+    const before = text.slice(0, first).split('\n');
+    const problem = only(bytes);
+    expect({ line: problem.line, col: problem.col }).toEqual({ line: before.length, col: before[before.length - 1]!.length + 1 });
+    expect(problem.message).toMatch(/^byte 0x[0-9A-F]{2} is not UTF-8: the file looks like it was saved as Latin-1 or Windows-1252 .*save it again as UTF-8/);
+  });
+
+  it('counts a line after a four-byte character as editors do (two columns)', () => {
+    const bytes = new Uint8Array([...utf8('{"a": "\u{1F600}'), 0xff]);
+    expect({ line: only(bytes).line, col: only(bytes).col }).toEqual({ line: 1, col: 10 });
+  });
+});
+
 describe('parseLevel warns without failing', () => {
+  it('about a level with no balanceTargets, at the top of the file', () => {
+    const text = edit(mini, ',\n  "balanceTargets": { "policy": "baseline", "runs": 4, "normal": [0, 1] }', '');
+    const result = parseLevel(text, 'level.json');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expectProblems(result.warnings, [{ line: 1, col: 1, path: '(root)', message: /^no "balanceTargets": measure the level with `npm run balance/, severity: 'warning' }]);
+  });
+
   it('about an uncited source, a town cut off from the depot and an event without sources', () => {
     const nioro = '{ "id": "nioro", "name": "Nioro", "lat": 15.183, "lon": -9.55, "kind": "rural", "country": "ML" }';
     const text = edit(edit(mini, '"sources": ["ecofin-2025-10-27"],', '"sources": [],'), '"towns": [', `"towns": [\n    ${nioro},`);

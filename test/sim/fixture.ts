@@ -116,6 +116,7 @@ const FIXTURE: LevelInput = {
   ],
   randomEvents: [],
   collapse: { noFuelDays: 4 },
+  balanceTargets: { policy: 'baseline', runs: 12, normal: [0, 1] },
 };
 
 /** A fresh copy of the fixture level as written (before zod defaults). */

@@ -12,7 +12,7 @@ import { nextServiceLevel, serviceTarget } from '../../sim/rules/city';
 import { demandToday } from '../../sim/rules/fuel';
 import { sectorMap } from '../../sim/sectors';
 import { dayOf, policyActive, unitReady } from '../../sim/selectors';
-import type { Convoy, EntryId, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
+import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
 import { convoyName, corridorName, entryName, policyName, roadName, townName } from './names';
 
 /* ---------------------------------------------------------------- plan */
@@ -308,11 +308,7 @@ export function errorText(error: SimError): string {
 
 export const dayText = (ctx: LevelContext, hour: number): string => t('hud.dayOf', { day: dayOf(hour), days: ctx.level.days });
 
-export const litresPerDay = (litres: number): string => t('hud.perDay', { value: formatLitres(litres) });
-
 export function daysText(days: number): string {
   if (!Number.isFinite(days)) return t('hud.days.many');
   return t('hud.days.n', { n: formatNumber(days, 1) });
 }
-
-export const entryIdOf = (id: string): EntryId => id as EntryId;
