@@ -6,12 +6,13 @@
  */
 import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
-import { startGame, type Engine, type HeadlessGame } from '../sim/fold';
+import { ownedStateHash, startGame, type Engine, type HeadlessGame } from '../sim/fold';
 import { canonicalJson } from '../sim/hash';
 import { step } from '../sim/replay';
 import { dayOf } from '../sim/selectors';
-import type { Action, Difficulty, GameState, PlayerAction } from '../sim/state';
+import type { Action, Difficulty, GameState } from '../sim/state';
 import { decideBlockade } from './blockade';
+import { playerView, type Coordinator } from './coordinator';
 import { PLAYERS, type PlayerPolicyName } from './players';
 
 /** The armed group reconsiders every few hours, not every minute. */
@@ -23,7 +24,8 @@ const TICK: Action = { type: 'tick' };
 export interface MatchOptions {
   seed: number;
   difficulty: Difficulty;
-  policy: PlayerPolicyName;
+  /** A shipped coordinator by name, or one written for the strategy lab. */
+  policy: PlayerPolicyName | Coordinator;
   /** Record the daily hashes (result files need them; balance runs do not). Default true. */
   dailyHashes?: boolean;
   /** How the state is carried: in place (default, fast) or through the immutable reducer. */
@@ -51,11 +53,8 @@ export function blockadeTurn(ctx: LevelContext, state: Immutable<GameState>, log
   return next;
 }
 
-/** A coordinator's commands for this hour, as a scripted player or a student gives them. */
-export type Commands = (ctx: LevelContext, state: Immutable<GameState>) => readonly PlayerAction[];
-
 /** Play until the game ends, folding every action into one state owned by this function. */
-export function playWith(ctx: LevelContext, seed: number, difficulty: Difficulty, commands: Commands, dailyHashes = true, engine: Engine = 'fold'): Match {
+export function playWith(ctx: LevelContext, seed: number, difficulty: Difficulty, coordinator: Coordinator, dailyHashes = true, engine: Engine = 'fold'): Match {
   const game = startGame(engine, ctx, seed, difficulty, { dailyHashes });
   const log: Action[] = [];
   const apply = (action: Action): void => {
@@ -63,16 +62,26 @@ export function playWith(ctx: LevelContext, seed: number, difficulty: Difficulty
     log.push(action);
   };
   while (game.state.status === 'playing') {
-    for (const action of commands(ctx, game.state)) apply(action);
+    for (const action of coordinator(playerView(game.state), ctx)) apply(action);
     if (blockadeDue(game.state.hour)) for (const move of decideBlockade(ctx, game.state)) apply(move);
     apply(TICK);
   }
-  const finalStateHash = game.hash;
-  return { state: game.finish(), log, dailyHashes: game.dailyHashes, finalStateHash };
+  const state = game.finish();
+  let finalStateHash: string | undefined;
+  // The final hash is worked out when read: balance runs never read it.
+  return {
+    state,
+    log,
+    dailyHashes: game.dailyHashes,
+    get finalStateHash() {
+      return (finalStateHash ??= ownedStateHash(state));
+    },
+  };
 }
 
 export function playMatch(ctx: LevelContext, options: MatchOptions): Match {
-  return playWith(ctx, options.seed, options.difficulty, PLAYERS[options.policy], options.dailyHashes ?? true, options.engine);
+  const coordinator = typeof options.policy === 'function' ? options.policy : PLAYERS[options.policy];
+  return playWith(ctx, options.seed, options.difficulty, coordinator, options.dailyHashes ?? true, options.engine);
 }
 
 /** Why a log cannot be replayed as a game of these rules. */

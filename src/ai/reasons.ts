@@ -7,10 +7,20 @@
 import type { Immutable } from 'immer';
 import type { LevelContext } from '../sim/context';
 import type { AiMoveRecord } from '../sim/state';
+import { AMBUSH_HOURS } from '../sim/balance';
 import { PHASES } from './director';
 
 /** The catalog keys of the blockade's reasons (src/strings/ai.ts). */
-export type AiReasonKey = 'ai.ambush.habit' | 'ai.ambush.unseen' | 'ai.checkpoint' | 'ai.attackTown' | 'ai.intimidate' | 'ai.declareBlockade' | 'ai.move';
+export type AiReasonKey =
+  | 'ai.ambush.habit'
+  | 'ai.ambush.unseen'
+  | 'ai.ambush.hunt'
+  | 'ai.checkpoint'
+  | 'ai.attackTown'
+  | 'ai.intimidate'
+  | 'ai.declareBlockade'
+  | 'ai.raidBorder'
+  | 'ai.move';
 
 export interface ReasonText {
   key: AiReasonKey;
@@ -39,9 +49,10 @@ export function reasonText(ctx: LevelContext, move: Immutable<AiMoveRecord>): Re
     case 'ambush': {
       const seen = factor(move, 'convoysSeen');
       const base = { road: roadName(ctx, move.target), seen, near: factor(move, 'convoysNear'), escort: factor(move, 'escortStrength'), phase };
+      if (move.reason.code === 'ambush-hunt') return { key: 'ai.ambush.hunt', params: { ...base, tankers: Math.round(factor(move, 'tankersExpected')) } };
       if (seen === 0) return { key: 'ai.ambush.unseen', params: base };
       const start = factor(move, 'windowStart');
-      return { key: 'ai.ambush.habit', params: { ...base, inWindow: factor(move, 'inWindow'), from: pad(start), to: pad(start + 16) } };
+      return { key: 'ai.ambush.habit', params: { ...base, inWindow: factor(move, 'inWindow'), from: pad(start), to: pad(start + AMBUSH_HOURS) } };
     }
     case 'checkpoint':
       return { key: 'ai.checkpoint', params: { road: roadName(ctx, move.target), seen: factor(move, 'convoysSeen'), escort: factor(move, 'escortStrength'), phase } };
@@ -51,6 +62,10 @@ export function reasonText(ctx: LevelContext, move: Immutable<AiMoveRecord>): Re
       return { key: 'ai.intimidate', params: { corridorEn: corridor(move.target)?.en ?? move.target, corridorFr: corridor(move.target)?.fr ?? move.target, seen: factor(move, 'convoysSeen'), phase } };
     case 'declareBlockade':
       return { key: 'ai.declareBlockade', params: { corridorEn: corridor(move.target)?.en ?? move.target, corridorFr: corridor(move.target)?.fr ?? move.target, seen: factor(move, 'convoysSeen'), phase } };
+    case 'raidBorder': {
+      const entry = ctx.entries.get(move.target);
+      return { key: 'ai.raidBorder', params: { town: townName(ctx, entry?.town ?? move.target), waiting: factor(move, 'waiting'), strength: factor(move, 'strength'), phase } };
+    }
     case 'move':
       return { key: 'ai.move', params: { town: townName(ctx, move.target), exposed: factor(move, 'exposedTown') > 0 ? 1 : 0, phase } };
   }

@@ -7,9 +7,10 @@ import { PLAYER_POLICIES } from '../ai/players';
 import { checkTarget, describeTarget } from '../levels/balance-targets';
 import { DIFFICULTIES } from '../sim/state';
 import { choiceOption, EXIT, intOption, loadLevel, parseCli, runCli, usageError } from './common';
+import { checkPolicySpec } from './coordinators';
 import { playRuns, summariseRuns } from './runs';
 
-const USAGE = 'usage: npm run balance -- --level <file> --runs N [--policy idle|baseline|random|expert] [--difficulty easy|normal|hard]';
+const USAGE = `usage: npm run balance -- --level <file> --runs N [--policy ${PLAYER_POLICIES.join('|')}|<coordinator module>] [--difficulty easy|normal|hard]`;
 
 runCli(async (args) => {
   const { values } = parseCli(
@@ -21,7 +22,7 @@ runCli(async (args) => {
   if (!values.level) throw usageError('balance: --level is required', USAGE);
   if (!values.runs) throw usageError('balance: --runs is required', USAGE);
   const runs = intOption(values.runs, 'runs', 1, 100_000, USAGE, 1);
-  const policy = choiceOption(values.policy, 'policy', PLAYER_POLICIES, USAGE, 'baseline');
+  const policy = checkPolicySpec(values.policy ?? 'baseline', USAGE);
   const difficulty = choiceOption(values.difficulty, 'difficulty', DIFFICULTIES, USAGE, 'normal');
   const level = loadLevel(values.level);
   const started = performance.now();

@@ -1,4 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { playSeeds, type RunsJob } from './runs';
 
-parentPort?.postMessage(playSeeds(workerData as RunsJob));
+parentPort?.postMessage(await playSeeds(workerData as RunsJob));

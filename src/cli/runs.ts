@@ -1,24 +1,26 @@
 /** Many headless games at once: seeds are shared among worker threads, one per core. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { playMatch } from '../ai/match';
-import type { PlayerPolicyName } from '../ai/players';
+import { playWith } from '../ai/match';
 import { buildContext } from '../sim/context';
 import { outcomeOf, type Outcome } from '../sim/selectors';
+import { loadCoordinator } from './coordinators';
 import type { Difficulty } from '../sim/state';
 import type { Level } from '../levels/schema';
 
 export interface RunsJob {
   level: Level;
   days?: number;
-  policy: PlayerPolicyName;
+  /** A shipped coordinator's name, or the absolute path of a coordinator module. */
+  policy: string;
   difficulty: Difficulty;
   seeds: number[];
 }
 
-export function playSeeds(job: RunsJob): Outcome[] {
+export async function playSeeds(job: RunsJob): Promise<Outcome[]> {
   const ctx = buildContext(job.level, job.days);
-  return job.seeds.map((seed) => outcomeOf(ctx, playMatch(ctx, { seed, difficulty: job.difficulty, policy: job.policy, dailyHashes: false }).state));
+  const coordinator = await loadCoordinator(job.policy);
+  return job.seeds.map((seed) => outcomeOf(ctx, playWith(ctx, seed, job.difficulty, coordinator, false).state));
 }
 
 const WORKER = new URL('./runs-worker.ts', import.meta.url);

@@ -139,6 +139,10 @@ function townReferences(level: Level): { path: JsonPath; id: string }[] {
     { path: ['depot', 'town'], id: level.depot.town },
     ...level.units.flatMap((unit, i) => (unit.garrison === undefined ? [] : [{ path: ['units', i, 'garrison'], id: unit.garrison }])),
     ...level.blockade.startTowns.map((id, i) => ({ path: ['blockade', 'startTowns', i], id })),
+    ...(level.blockade.tracks ?? []).flatMap((track, i) => [
+      { path: ['blockade', 'tracks', i, 'from'], id: track.from },
+      { path: ['blockade', 'tracks', i, 'to'], id: track.to },
+    ]),
   ];
 }
 

@@ -453,6 +453,22 @@ export const level = z
           .min(1)
           .max(20)
           .describe('Towns where cells start: cell 1 in the first, cell 2 in the second, and round again, e.g. ["nioro", "kadiana"].'),
+        tracks: z
+          .array(
+            z
+              .object({
+                from: id.describe('Id of the town at one end, e.g. "kati".').meta({ examples: ['kati'] }),
+                to: id.describe('Id of the town at the other end, e.g. "siby".').meta({ examples: ['siby'] }),
+                km: z.number().int().min(1).max(2000).describe('Length in kilometres, e.g. 45.').meta({ examples: [45] }),
+              })
+              .strict()
+              .describe('A bush track between two towns.'),
+          )
+          .max(100)
+          .default([])
+          .describe(
+            'Bush tracks the armed cells use besides the roads (convoys never do), e.g. around the capital, which cells never enter: [{"from": "kati", "to": "siby", "km": 45}].',
+          ),
       })
       .strict()
       .describe('The armed group: how many cells it has, how strong they are and where they start.'),

@@ -20,7 +20,14 @@ export interface LevelContext {
   entries: Map<string, EntryDef>;
   /** Roads touching each town, in level order. */
   roadsAt: Map<string, RoadDef[]>;
+  /**
+   * Where an armed cell can go from each town in one move, by road or bush track, with the
+   * distance: every town but the capital, which the group never enters (it besieges it).
+   */
+  cellLinks: Map<string, { to: TownId; km: number }[]>;
   depot: TownId;
+  /** Kilometres by road from each town to the depot (towns cut off from it are missing). */
+  depotKm: Map<string, number>;
   /** Candidate routes (road ids) from each entry point to the depot, shortest first. */
   routes: Map<string, RoadId[][]>;
   totalDemandL: number;
@@ -62,6 +69,23 @@ function candidateRoutes(ctx: Pick<LevelContext, 'roadsAt' | 'depot'>, start: To
   return found.filter((r) => r.km <= shortest * ROUTE_STRETCH).slice(0, MAX_ROUTES).map((r) => r.roads);
 }
 
+/** Shortest road distances to `target` (Dijkstra over tens of towns: a plain scan is enough). */
+function distancesTo(target: string, roadsAt: Map<string, RoadDef[]>): Map<string, number> {
+  const dist = new Map<string, number>([[target, 0]]);
+  const done = new Set<string>();
+  for (;;) {
+    let town: string | undefined;
+    for (const [t, d] of dist) if (!done.has(t) && (town === undefined || d < dist.get(town)!)) town = t;
+    if (town === undefined) return dist;
+    done.add(town);
+    for (const road of roadsAt.get(town) ?? []) {
+      const next = otherEnd(road, town);
+      const d = dist.get(town)! + road.km;
+      if (d < (dist.get(next) ?? Infinity)) dist.set(next, d);
+    }
+  }
+}
+
 /**
  * Index a level. `days` shortens (or lengthens) the campaign for headless runs; the level
  * hash stays that of the file as written.
@@ -77,10 +101,26 @@ export function buildContext(source: Level, days?: number): LevelContext {
     roadsAt.get(road.to)?.push(road);
   }
   const depot = level.depot.town as TownId;
+  const capital = new Set(level.towns.filter((t) => t.kind === 'capital').map((t) => t.id));
+  const cellLinks = new Map<string, { to: TownId; km: number }[]>(level.towns.map((t) => [t.id, []]));
+  const link = (a: string, b: string, km: number): void => {
+    if (capital.has(a) || capital.has(b)) return;
+    const from = cellLinks.get(a);
+    if (from && !from.some((l) => l.to === b)) from.push({ to: b as TownId, km });
+  };
+  for (const road of roads.values()) {
+    link(road.from, road.to, road.km);
+    link(road.to, road.from, road.km);
+  }
+  for (const track of level.blockade.tracks ?? []) {
+    link(track.from, track.to, track.km);
+    link(track.to, track.from, track.km);
+  }
+  const depotKm = distancesTo(depot, roadsAt);
   const routes = new Map<string, RoadId[][]>();
   for (const entry of entries.values()) routes.set(entry.id, candidateRoutes({ roadsAt, depot }, entry.town));
   const totalDemandL = Object.values(level.sectors).reduce((sum, s) => sum + s.demandL, 0);
-  return { level, levelHash: levelHash(source), towns, roads, entries, roadsAt, depot, routes, totalDemandL };
+  return { level, levelHash: levelHash(source), towns, roads, entries, roadsAt, cellLinks, depot, depotKm, routes, totalDemandL };
 }
 
 /**

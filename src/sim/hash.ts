@@ -169,20 +169,24 @@ function shapeOf(record: object): Shape {
 }
 
 /** How a child object is hashed: it leaves its hash in `r1`/`r2`. */
-type HashChild = (value: object) => void;
+/*
+ * Below, `cached` says how an object's hash is found: from the identity cache (objects
+ * never changed after they are made) or afresh (objects changed in place).
+ */
 
-function feedValue(value: unknown, child: HashChild): void {
+function feedValue(value: unknown, cached: boolean): void {
   if (typeof value === 'number') {
     if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) feedInteger(value);
     else feed(Number.isFinite(value) ? String(value) : 'null');
   } else if (typeof value === 'string') feed(quoted(value));
   else if (value !== null && typeof value === 'object') {
-    child(value);
+    hashNode(value, cached);
     feedHash(r2, r1);
   } else feed(primitiveJson(value));
 }
 
-function feedRecord(record: Record<string, unknown>, child: (value: unknown, key: string) => void): void {
+/** A record's text; the arrays named in `appendOnly` have elements that never change once appended (see hashOwned). */
+function feedRecord(record: Record<string, unknown>, cached: boolean, appendOnly?: ReadonlySet<string>): void {
   const shape = shapeOf(record);
   feedChar(123);
   let first = true;
@@ -192,7 +196,13 @@ function feedRecord(record: Record<string, unknown>, child: (value: unknown, key
     if (v === undefined) continue;
     if (!first) feedChar(44);
     feed(shape.labels[i]!);
-    child(v, k);
+    if (appendOnly !== undefined && Array.isArray(v) && appendOnly.has(k)) {
+      // The array itself changes (it grows); its elements do not.
+      begin();
+      feedArray(v, true);
+      end();
+      feedHash(r2, r1);
+    } else feedValue(v, cached);
     first = false;
   }
   feedChar(125);
@@ -211,12 +221,12 @@ interface Block {
 }
 const blocks = new WeakMap<object, Block[]>();
 
-/** Hash the elements from `start` to `end` as one block (result in `r1`/`r2`). */
-function hashItems(value: readonly unknown[], start: number, end_: number, child: HashChild): void {
+/** Hash the elements from `start` to `stop` as one block (result in `r1`/`r2`). */
+function hashItems(value: readonly unknown[], start: number, stop: number, cached: boolean): void {
   begin();
-  for (let i = start; i < end_; i++) {
+  for (let i = start; i < stop; i++) {
     if (i > start) feedChar(44);
-    feedValue(value[i], child);
+    feedValue(value[i], cached);
   }
   end();
 }
@@ -237,7 +247,7 @@ function cachedBlock(value: readonly unknown[], start: number): void {
       }
     }
   }
-  hashItems(value, start, stop, cachedChild);
+  hashItems(value, start, stop, true);
   if (first !== null && typeof first === 'object') {
     const list = known ?? [];
     // Only the last few versions of a block are worth remembering (a block fills up over a few days).
@@ -247,13 +257,13 @@ function cachedBlock(value: readonly unknown[], start: number): void {
   }
 }
 
-/** An array's text; blocks of `BLOCK` elements are named by their hash (`block` leaves it in `r1`/`r2`). */
-function feedArray(value: readonly unknown[], child: HashChild, block: (start: number) => void): void {
+/** An array's text; blocks of `BLOCK` elements are named by their hash. */
+function feedArray(value: readonly unknown[], cached: boolean): void {
   if (value.length <= BLOCK) {
     feedChar(91);
     for (let i = 0; i < value.length; i++) {
       if (i > 0) feedChar(44);
-      feedValue(value[i], child);
+      feedValue(value[i], cached);
     }
     feedChar(93);
     return;
@@ -261,7 +271,8 @@ function feedArray(value: readonly unknown[], child: HashChild, block: (start: n
   feed(`[blocks:${value.length}:`);
   for (let start = 0; start < value.length; start += BLOCK) {
     if (start > 0) feedChar(44);
-    block(start);
+    if (cached) cachedBlock(value, start);
+    else hashItems(value, start, Math.min(value.length, start + BLOCK), false);
     // A block is named by its hex digits alone, without the '#' of a child.
     for (let shift = 28; shift >= 0; shift -= 4) {
       const d = (r2 >>> shift) & 15;
@@ -275,36 +286,30 @@ function feedArray(value: readonly unknown[], child: HashChild, block: (start: n
   feedChar(93);
 }
 
-/** Hashes of objects that never change after they are made (result in `r1`/`r2`). */
+/** Hashes of objects that never change after they are made. */
 const cache = new WeakMap<object, { high: number; low: number }>();
 
-function cachedChild(value: object): void {
-  const known = cache.get(value);
-  if (known !== undefined) {
-    r2 = known.high;
-    r1 = known.low;
-    return;
+/** An object's hash, left in `r1`/`r2`. */
+function hashNode(value: object, cached: boolean): void {
+  if (cached) {
+    const known = cache.get(value);
+    if (known !== undefined) {
+      r2 = known.high;
+      r1 = known.low;
+      return;
+    }
   }
   begin();
-  if (Array.isArray(value)) feedArray(value, cachedChild, (start) => cachedBlock(value, start));
-  else feedRecord(value as Record<string, unknown>, (v) => feedValue(v, cachedChild));
+  if (Array.isArray(value)) feedArray(value, cached);
+  else feedRecord(value as Record<string, unknown>, cached);
   end();
-  cache.set(value, { high: r2, low: r1 });
-}
-
-function freshChild(value: object): void {
-  begin();
-  if (Array.isArray(value)) {
-    const items = value as readonly unknown[];
-    feedArray(items, freshChild, (start) => hashItems(items, start, Math.min(items.length, start + BLOCK), freshChild));
-  } else feedRecord(value as Record<string, unknown>, (v) => feedValue(v, freshChild));
-  end();
+  if (cached) cache.set(value, { high: r2, low: r1 });
 }
 
 /** Hash of any JSON value. Objects must not be mutated after they are hashed. */
 export function hashValue(value: unknown): string {
   if (value === null || typeof value !== 'object') return hashString(primitiveJson(value));
-  return guarded(() => cachedChild(value));
+  return guarded(() => hashNode(value, true));
 }
 
 /** Run a hash from the top; one that throws part way (a value nested too deep) must not leave the stack behind. */
@@ -330,14 +335,7 @@ function guarded(hash: () => void): string {
 export function hashOwned(value: Record<string, unknown>, appendOnly: ReadonlySet<string>): string {
   return guarded(() => {
     begin();
-    feedRecord(value, (v, k) => {
-      if (!appendOnly.has(k) || !Array.isArray(v)) return feedValue(v, freshChild);
-      const items = v as readonly unknown[];
-      begin();
-      feedArray(items, cachedChild, (start) => cachedBlock(items, start));
-      end();
-      feedHash(r2, r1);
-    });
+    feedRecord(value, false, appendOnly);
     end();
   });
 }

@@ -1,4 +1,5 @@
 import { POLICIES } from '../levels/constants';
+import { START_TRUST } from './balance';
 import { sectorMap } from './sectors';
 import type { LevelContext } from './context';
 import { seedRng } from './rng';
@@ -21,7 +22,7 @@ export function createInitialState(ctx: LevelContext, seed: number, difficulty: 
     plan: sectorMap((s) => level.sectors[s].demandL),
     services: sectorMap(() => 100),
     city: {
-      trust: 60,
+      trust: START_TRUST[difficulty],
       pumpPrice: level.economy.pumpPriceCfa,
       blackPrice: level.economy.pumpPriceCfa,
       queueHours: 0,
@@ -29,6 +30,7 @@ export function createInitialState(ctx: LevelContext, seed: number, difficulty: 
       powerHours: 19,
       budgetM: level.economy.budgetM,
       noFuelDays: 0,
+      schoolsShut: false,
       pendingTrust: [],
     },
     trustWhy: [],
@@ -56,6 +58,7 @@ export function createInitialState(ctx: LevelContext, seed: number, difficulty: 
       strength: level.blockade.strength,
       readyAt: 0,
     })),
+    group: { recruits: 0, cellsMade: level.blockade.cells[difficulty], atBan: null },
     threats: [],
     intel: [],
     intelQueue: [],
@@ -70,6 +73,7 @@ export function createInitialState(ctx: LevelContext, seed: number, difficulty: 
       litresDelivered: 0,
       convoysAttacked: 0,
       livesLost: 0,
+      driversTaken: 0,
       townsFallen: 0,
       educationDaysLost: 0,
       serviceSum: 0,

@@ -69,6 +69,7 @@ function applyRules(ctx: LevelContext, d: GameState, action: Action): SimError |
     case 'ai/intimidate':
     case 'ai/attackTown':
     case 'ai/declareBlockade':
+    case 'ai/raidBorder':
       return applyBlockadeMove(ctx, d, action);
     default: {
       const unknown: never = action;

@@ -121,8 +121,14 @@ export function verifyResult(ctx: LevelContext, result: ResultFile): Verdict {
   if (result.level.id !== ctx.level.id) return { ok: false, reason: reason('verify.otherLevel', { level: result.level.id, expected: ctx.level.id }) };
   if (result.level.hash !== ctx.levelHash) return { ok: false, reason: reason('verify.levelChanged', { level: ctx.level.id }) };
   const { game, fault } = replayMatch(ctx, result.seed, result.difficulty as Difficulty, result.log);
-  if (fault) return { ok: false, day: fault.day, reason: reason(FAULT_REASONS[fault.fault], { day: fault.day }) };
   const dailyHashes = game.dailyHashes;
+  // The days replayed before a fault are compared first: the first day that differs is named.
+  if (fault) {
+    for (let i = 0; i < Math.min(dailyHashes.length, fault.day - 1); i++) {
+      if (dailyHashes[i] !== result.dailyHashes[i]) return { ok: false, day: i + 1, reason: reason('verify.dayDiffers', { day: i + 1 }) };
+    }
+    return { ok: false, day: fault.day, reason: reason(FAULT_REASONS[fault.fault], { day: fault.day }) };
+  }
   const days = Math.max(dailyHashes.length, result.dailyHashes.length);
   for (let i = 0; i < days; i++) {
     if (dailyHashes[i] !== result.dailyHashes[i]) {

@@ -113,6 +113,8 @@ export interface Sighting {
   departHourOfDay: number;
   /** Hour of the day (0–23) at which it was seen on this road. */
   seenHourOfDay: number;
+  /** The town it was driving to. */
+  toward: TownId;
 }
 
 export interface PolicyState {
@@ -132,12 +134,15 @@ export interface RuralTown {
 export interface EntryState {
   id: EntryId;
   morale: number;
-  /** Tankers hauliers offer today. */
+  /**
+   * Tankers waiting at the border, ready to load: each morning's offer joins those not yet
+   * sent, up to BORDER_WAIT_DAYS days of offers (in 2025 hundreds of trucks waited at the borders).
+   */
   offered: number;
   open: boolean;
 }
 
-export type NewsKind = 'event' | 'attack' | 'repelled' | 'arrival' | 'town' | 'policy' | 'blockade' | 'intimidation' | 'checkpoint' | 'refusal';
+export type NewsKind = 'event' | 'attack' | 'repelled' | 'arrival' | 'town' | 'policy' | 'blockade' | 'intimidation' | 'checkpoint' | 'refusal' | 'raid' | 'recruits' | 'schools';
 export interface NewsItem {
   hour: number;
   kind: NewsKind;
@@ -171,6 +176,8 @@ export interface DayRecord {
   townsFallen: number;
   /** The night's changes to public trust, by cause (their sum is the day's change). */
   trustWhy: TrustChange[];
+  /** Drivers' morale at each crossing, in the level's entry point order. */
+  morale: number[];
 }
 
 export interface FuelLedger {
@@ -185,10 +192,13 @@ export interface FuelLedger {
 
 export interface Metrics {
   tankersDelivered: number;
+  /** Tankers burned or seized, on the road or waiting at a border. */
   tankersLost: number;
   litresDelivered: number;
   convoysAttacked: number;
   livesLost: number;
+  /** Drivers taken at the group's checkpoints. */
+  driversTaken: number;
   townsFallen: number;
   educationDaysLost: number;
   serviceSum: number;
@@ -204,6 +214,8 @@ export interface City {
   powerHours: number;
   budgetM: number;
   noFuelDays: number;
+  /** Schools shut because pupils and teachers cannot travel (transport failing), as in late October 2025. */
+  schoolsShut: boolean;
   /** Trust change waiting to be applied at the end of the day, by cause. */
   pendingTrust: TrustChange[];
 }
@@ -214,7 +226,7 @@ export interface SimError {
   action: string;
 }
 
-export type AiMoveKind = 'move' | 'ambush' | 'checkpoint' | 'intimidate' | 'attackTown' | 'declareBlockade';
+export type AiMoveKind = 'move' | 'ambush' | 'checkpoint' | 'intimidate' | 'attackTown' | 'declareBlockade' | 'raidBorder';
 export interface AiReason {
   code: string;
   factors: { name: string; value: number }[];
@@ -253,6 +265,13 @@ export interface GameState {
   units: Unit[];
   towns: RuralTown[];
   cells: Cell[];
+  /** The armed group as a whole: recruits not yet formed into strength or a new cell, and cells made so far. */
+  group: {
+    recruits: number;
+    cellsMade: number;
+    /** The group as it was when the rural fuel ban came into force (for the debrief), or null. */
+    atBan: { cells: number; strength: number } | null;
+  };
   threats: Threat[];
   intel: Intel[];
   /** Reports already made but not yet reaching the coordinator (informants are slow). */
@@ -284,7 +303,8 @@ export type Action =
   | ({ type: 'ai/checkpoint'; road: RoadId; delay?: number } & Reasoned)
   | ({ type: 'ai/intimidate'; corridor: CorridorId } & Reasoned)
   | ({ type: 'ai/attackTown'; town: TownId } & Reasoned)
-  | ({ type: 'ai/declareBlockade'; corridor: CorridorId } & Reasoned);
+  | ({ type: 'ai/declareBlockade'; corridor: CorridorId } & Reasoned)
+  | ({ type: 'ai/raidBorder'; entry: EntryId } & Reasoned);
 
 export type ActionType = Action['type'];
 export type AiAction = Extract<Action, { type: `ai/${string}` }>;

@@ -102,6 +102,7 @@ export const debrief = stringsPart({
     'debrief.aiKind.intimidate': 'Intimidation',
     'debrief.aiKind.attackTown': 'Attack on a town',
     'debrief.aiKind.declareBlockade': 'Blockade declared',
+    'debrief.aiKind.raidBorder': 'Trucks burned at a border',
 
     'debrief.questions': 'Questions for discussion',
     'debrief.q.schoolsClosed':
@@ -229,6 +230,7 @@ export const debrief = stringsPart({
     'debrief.aiKind.intimidate': 'Intimidation',
     'debrief.aiKind.attackTown': "Attaque d'une ville",
     'debrief.aiKind.declareBlockade': 'Blocus déclaré',
+    'debrief.aiKind.raidBorder': 'Camions incendiés à une frontière',
 
     'debrief.questions': 'Questions pour la discussion',
     'debrief.q.schoolsClosed':

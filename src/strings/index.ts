@@ -10,6 +10,7 @@ import type { dashboard } from './dashboard';
 import { debrief } from './debrief';
 import type { editor } from './editor';
 import { hudParts } from './hud';
+import { lessons } from './lessons';
 import type { instructor } from './instructor';
 import { map } from './map';
 import { menu } from './menu';
@@ -18,7 +19,7 @@ import { reasons } from './reasons';
 
 export type { StringsPart } from './part';
 
-export const gameParts = [menu, map, ...hudParts, debrief, ai, reasons] as const;
+export const gameParts = [menu, map, ...hudParts, debrief, lessons, ai, reasons] as const;
 
 type PageParts = typeof instructor | typeof dashboard | typeof editor;
 

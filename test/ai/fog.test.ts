@@ -1,6 +1,7 @@
 /**
  * Fog of war, as a property: changing what a side cannot know never changes its choices.
  */
+import { playerView } from '../../src/ai/coordinator';
 import type { Immutable } from 'immer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ const states = [...statesAt(4, 'expert', [4 * 24 + 6, 7 * 24 + 6, 10 * 24 + 6]),
 it('the fog tests look at states where both sides have something to decide', () => {
   expect(states).toHaveLength(5);
   expect(states.some((s) => decideBlockade(ctx, s).length > 0)).toBe(true);
-  expect(states.some((s) => expert(ctx, s).some((a) => a.type === 'convoy/form'))).toBe(true);
+  expect(states.some((s) => expert(playerView(s), ctx).some((a) => a.type === 'convoy/form'))).toBe(true);
   expect(states.some((s) => s.cells.length > 0 && s.sightings.length > 0)).toBe(true);
 });
 
@@ -61,7 +62,7 @@ describe('what the coordinator cannot know does not change the expert', () => {
             threats: [],
             sightings: [],
           };
-          expect(expert(ctx, moved)).toEqual(expert(ctx, state));
+          expect(expert(playerView(moved), ctx)).toEqual(expert(playerView(state), ctx));
         }
       }),
       { numRuns: 50 },

@@ -54,7 +54,7 @@ describe('npm run sim and npm run replay', () => {
   it.each([
     [['--level', level, '--seed', 'abc'], '--seed must be a whole number'],
     [['--level', level, '--difficulty', 'brutal'], '--difficulty must be one of easy, normal, hard'],
-    [['--level', level, '--policy', 'genius'], '--policy must be one of idle, baseline, random'],
+    [['--level', level, '--policy', 'genius'], '--policy must be one of idle, baseline, expert, random, escort-all'],
     [['--seed', '1'], '--level is required'],
     [['--level', level, '--bogus'], "Unknown option '--bogus'"],
   ])('exits 2 with the usage line for bad arguments %j', (args, message) => {

@@ -139,7 +139,7 @@ function student(over: Partial<Omit<StudentStats, 'result'>> & Partial<Metrics> 
     difficulty: 'normal',
     seed: rest.seed ?? 1,
     days: 60,
-    result: { outcome, score, daysSurvived, metrics: { fuelDeliveredL, tankersDelivered, tankersLost, servicesKept, trust, ruralSecurity, livesLost, educationDaysLost, budgetLeftM, stockL } },
+    result: { outcome, score, daysSurvived, metrics: { fuelDeliveredL, tankersDelivered, tankersLost, servicesKept, trust, ruralSecurity, livesLost, driversTaken: 0, educationDaysLost, budgetLeftM, stockL } },
     scenario: { level: { id: 'bamako-2025', hash: '0000000000000000' }, seed: rest.seed ?? 1, difficulty: 'normal', settings: { injects: [] } },
     convoys: 10,
     escortedConvoys: 5,

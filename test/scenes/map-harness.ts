@@ -8,6 +8,7 @@
  * window.__map, window.__session and window.__selection are there for scripted checks;
  * window.__frames(ms) measures frame intervals.
  */
+import { playerView } from '../../src/ai/coordinator';
 import * as Phaser from 'phaser';
 import { baseline } from '../../src/ai/players';
 import { setLang, type Lang } from '../../src/app/i18n';
@@ -28,7 +29,7 @@ const untilHour = Number(params.get('days') ?? 0) * 24 + Number(params.get('hour
 const stress = Number(params.get('convoys') ?? 0);
 
 while (session.state.hour < untilHour && !session.over) {
-  if (stress === 0) for (const action of baseline(ctx, session.state)) session.dispatch(action);
+  if (stress === 0) for (const action of baseline(playerView(session.state), ctx)) session.dispatch(action);
   session.advanceHours(1);
 }
 

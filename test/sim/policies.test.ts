@@ -136,7 +136,7 @@ describe('what policies do', () => {
       let gains = 0;
       for (let day = 1; day <= periods * CELL_REGEN_DAYS; day++) {
         const before = s.cells[0]!.strength;
-        regenerateCells(s, day, fast);
+        regenerateCells(quiet, s, day);
         if (s.cells[0]!.strength > before) gains += 1;
         s.cells[0]!.strength = 1;
       }

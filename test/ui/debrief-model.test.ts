@@ -1,3 +1,4 @@
+import { playerView } from '../../src/ai/coordinator';
 import type { Immutable } from 'immer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/app/i18n';
@@ -13,7 +14,7 @@ const ctx = shippedContext('bamako-2025');
 function playedToEnd(): GameSession {
   const session = GameSession.start(ctx, 5, 'normal');
   while (!session.over) {
-    for (const a of baseline(ctx, session.state)) session.dispatch(a);
+    for (const a of baseline(playerView(session.state), ctx)) session.dispatch(a);
     session.advanceHours(1);
   }
   return session;

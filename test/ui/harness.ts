@@ -4,6 +4,7 @@
  * Query: ?level=bamako-2025|tutorial &days=N &lang=en|fr &view=hud|debrief &tab=city|convoys|…
  *        &select=road:<id>|town:<id>|entry:<id>|convoy:first|unit:<id> &tutorial=1 &seed=N
  */
+import { playerView } from '../../src/ai/coordinator';
 import { setLang, type Lang } from '../../src/app/i18n';
 import { SelectionBus, type MapSelection } from '../../src/app/selection';
 import { GameSession } from '../../src/app/session';
@@ -34,7 +35,7 @@ const announce = (text: string): void => {
 
 const untilHour = params.get('view') === 'debrief' ? ctx.level.days * 24 + 24 : days * 24 + Number(params.get('hours') ?? 6);
 while (session.state.hour < untilHour && !session.over) {
-  if (play) for (const action of baseline(ctx, session.state)) session.dispatch(action);
+  if (play) for (const action of baseline(playerView(session.state), ctx)) session.dispatch(action);
   session.advanceHours(1);
 }
 

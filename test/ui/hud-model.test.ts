@@ -1,3 +1,4 @@
+import { playerView } from '../../src/ai/coordinator';
 import type { GameState } from '../../src/sim/state';
 import type { Immutable } from 'immer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ const tutorial = shippedContext('tutorial');
 function played(hours: number, c = ctx): GameSession {
   const session = GameSession.start(c, 3, 'normal');
   while (session.state.hour < hours && !session.over) {
-    for (const a of baseline(c, session.state)) session.dispatch(a);
+    for (const a of baseline(playerView(session.state), c)) session.dispatch(a);
     session.advanceHours(1);
   }
   return session;

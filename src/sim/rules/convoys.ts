@@ -10,7 +10,11 @@ import {
   MAX_CONVOY_TANKERS,
   MAX_ROUTE_ROADS,
   MORALE_PER_ESCORTED_ARRIVAL,
+  MORALE_PER_STRONG_ESCORT_ARRIVAL,
+  ESCORT_DEFENCE,
   REDEPLOY_HOURS,
+  REPELLED_LOSS_PCT,
+  STRONG_ESCORT,
   SIGHTING_CHANCE,
   SPEED_KMH,
 } from '../balance';
@@ -19,10 +23,16 @@ import { chance, drawInt } from '../rng';
 import { escortStrength, hourOfDay, isLive, patrolStrength } from '../selectors';
 import type { Action, Convoy, ConvoyId, GameState, RoadId, SimError, Threat, TownId, UnitId } from '../state';
 import { addTrust, clamp, pushNews, simError } from './common';
-import { shiftMorale } from './hauliers';
+import { frightenDrivers, shiftMorale } from './hauliers';
 
 const MAX_DEPART_AHEAD_HOURS = 72;
-const MAX_SIGHTINGS = 300;
+/**
+ * The blockade's memory of sightings is kept to MAX_SIGHTINGS, forgetting the oldest
+ * SIGHTINGS_FORGOTTEN at a time: a multiple of the state hash's block (64), so that the
+ * records kept stay in the blocks they were hashed in.
+ */
+const MAX_SIGHTINGS = 320;
+const SIGHTINGS_FORGOTTEN = 64;
 
 type FormAction = Extract<Action, { type: 'convoy/form' }>;
 
@@ -181,8 +191,11 @@ function endConvoy(ctx: LevelContext, state: GameState, convoy: Convoy, status: 
     state.fuel.stockL += litres;
     state.metrics.tankersDelivered += convoy.tankers;
     state.metrics.litresDelivered += litres;
-    if (convoy.escort.length > 0) shiftMorale(ctx, state, convoy.corridor, MORALE_PER_ESCORTED_ARRIVAL);
-    pushNews(state, { kind: 'arrival', facts: { convoy: convoy.id, tankers: convoy.tankers, litres } });
+    if (convoy.escort.length > 0) {
+      const strong = escortStrength(state, convoy) >= STRONG_ESCORT;
+      shiftMorale(ctx, state, convoy.corridor, strong ? MORALE_PER_STRONG_ESCORT_ARRIVAL : MORALE_PER_ESCORTED_ARRIVAL);
+    }
+    pushNews(state, { kind: 'arrival', facts: { convoy: convoy.number, tankers: convoy.tankers, litres } });
   } else if (status === 'returned') {
     state.fuel.returnedL += litres;
   }
@@ -200,30 +213,49 @@ function activeThreatOn(state: GameState, road: RoadId): Threat | undefined {
   return state.threats.find((t) => t.road === road && t.from <= state.hour && state.hour < t.until);
 }
 
-/** An ambush: burned tankers in proportion to how far the attackers outmatch the escort. */
+/** A road next to a town the group holds: it knows the ground there, and strikes harder. */
+export function nearHeldGround(state: GameState, road: RoadDef): boolean {
+  return state.towns.some((t) => t.control === 'fallen' && (t.id === road.from || t.id === road.to));
+}
+
+/**
+ * An ambush. An escort may beat it off (the stronger the escort against the cell, the
+ * likelier); when it does not, the escort still limits the damage. An unescorted convoy
+ * loses half or more of its tankers. In 2025 escorted convoys were burned too: at least
+ * 40 tankers of an escorted convoy on 14 Sept (The South African 2025-09-17), about 50
+ * near Kadiana on 17 Oct (Firstpost 2025-10-26).
+ */
 function resolveAmbush(ctx: LevelContext, state: GameState, convoy: Convoy, road: RoadDef, threat: Threat): void {
   const cell = state.cells.find((c) => c.id === threat.cell);
-  const cellStrength = cell?.strength ?? 1;
-  const attack = cellStrength * 10 + drawInt(state, 0, 20);
-  const defence = escortStrength(state, convoy) * 10 + patrolStrength(state, road.id) * 6 + drawInt(state, 0, 20);
-  const margin = attack - defence;
+  const attack = (cell?.strength ?? 1) + (nearHeldGround(state, road) ? 1 : 0);
+  const escort = escortStrength(state, convoy);
+  // An escort on the move fights at a disadvantage: the attackers choose the ground.
+  const defence = escort * ESCORT_DEFENCE + patrolStrength(state, road.id) * 6;
+  const attackRoll = attack * 10 + drawInt(state, 0, 20);
+  const defenceRoll = defence + drawInt(state, 0, 20);
   state.metrics.convoysAttacked += 1;
   if (cell) cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
-  if (margin <= 0) {
-    if (cell && margin < -15 && cell.strength > 1) cell.strength -= 1;
-    convoy.heldUntil = state.hour + 2;
-    convoy.status = 'held';
+  if (defence > 0 && defenceRoll >= attackRoll) {
+    // Beaten off, the attackers still set the first trucks alight.
+    const burned = Math.min(convoy.tankers, Math.ceil((convoy.tankers * REPELLED_LOSS_PCT) / 100));
+    loseTankers(ctx, state, convoy, burned);
+    if (cell && defenceRoll - attackRoll > 15 && cell.strength > 1) cell.strength -= 1;
     shiftMorale(ctx, state, convoy.corridor, -2);
-    pushNews(state, { kind: 'repelled', facts: { convoy: convoy.id, road: road.id } });
+    pushNews(state, { kind: 'repelled', facts: { convoy: convoy.number, road: road.id, lost: burned } });
+    if (convoy.tankers === 0) endConvoy(ctx, state, convoy, 'destroyed');
+    else {
+      convoy.heldUntil = state.hour + 2;
+      convoy.status = 'held';
+    }
     return;
   }
-  const lossPct = clamp(margin + 10, 5, 90);
+  const lossPct = escort > 0 ? clamp(10 + attackRoll - defenceRoll, 10, 60) : clamp(35 + attack * 5 + drawInt(state, 0, 20), 20, 90);
   const lost = Math.min(convoy.tankers, Math.ceil((convoy.tankers * lossPct) / 100));
   loseTankers(ctx, state, convoy, lost);
-  state.metrics.livesLost += Math.ceil(lost / 10);
+  state.metrics.livesLost += Math.ceil(lost / 4);
   addTrust(state, 'attacks', -(1 + Math.floor(lost / 10)));
-  shiftMorale(ctx, state, convoy.corridor, -(4 + Math.floor(lost / 3)));
-  pushNews(state, { kind: 'attack', facts: { convoy: convoy.id, road: road.id, lost, left: convoy.tankers } });
+  frightenDrivers(ctx, state, convoy.corridor, lost, escort > 0);
+  pushNews(state, { kind: 'attack', facts: { convoy: convoy.number, road: road.id, lost, left: convoy.tankers, escorted: escort > 0 ? 1 : 0 } });
   if (convoy.tankers === 0) endConvoy(ctx, state, convoy, 'destroyed');
   else {
     convoy.status = 'held';
@@ -231,21 +263,22 @@ function resolveAmbush(ctx: LevelContext, state: GameState, convoy: Convoy, road
   }
 }
 
-/** A checkpoint: a strong escort breaks it up; otherwise the convoy is held and part of it seized. */
+/** A checkpoint: a strong escort breaks it up; otherwise the convoy is held, part of it seized and its drivers taken. */
 function resolveCheckpoint(ctx: LevelContext, state: GameState, convoy: Convoy, road: RoadDef, threat: Threat): void {
   const cell = state.cells.find((c) => c.id === threat.cell);
   const force = escortStrength(state, convoy) + patrolStrength(state, road.id);
   if (force >= (cell?.strength ?? 1)) {
     state.threats = state.threats.filter((t) => t.id !== threat.id);
     if (cell) cell.readyAt = state.hour + CELL_COOLDOWN_HOURS;
-    pushNews(state, { kind: 'checkpoint', facts: { convoy: convoy.id, road: road.id, cleared: 1 } });
+    pushNews(state, { kind: 'checkpoint', facts: { convoy: convoy.number, road: road.id, cleared: 1 } });
     return;
   }
   const seized = Math.min(convoy.tankers, Math.ceil((convoy.tankers * 15) / 100));
   loseTankers(ctx, state, convoy, seized);
-  shiftMorale(ctx, state, convoy.corridor, -5);
+  state.metrics.driversTaken += seized;
+  frightenDrivers(ctx, state, convoy.corridor, seized, convoy.escort.length > 0);
   addTrust(state, 'attacks', -1);
-  pushNews(state, { kind: 'checkpoint', facts: { convoy: convoy.id, road: road.id, lost: seized, cleared: 0 } });
+  pushNews(state, { kind: 'checkpoint', facts: { convoy: convoy.number, road: road.id, lost: seized, cleared: 0 } });
   if (convoy.tankers === 0) endConvoy(ctx, state, convoy, 'destroyed');
   else {
     convoy.status = 'held';
@@ -254,9 +287,10 @@ function resolveCheckpoint(ctx: LevelContext, state: GameState, convoy: Convoy, 
 }
 
 /** Informants near a cell report passing convoys: this is all the blockade learns of the player's habits. */
-function noteSighting(state: GameState, convoy: Convoy, road: RoadDef, watch: HourWatch): void {
+function noteSighting(ctx: LevelContext, state: GameState, convoy: Convoy, road: RoadDef, watch: HourWatch): void {
   if (convoy.seenLeg === convoy.leg) return;
-  if (!watch.cellTowns.has(road.from) && !watch.cellTowns.has(road.to)) return;
+  const informants = watch.informants();
+  if (!informants.has(road.from) && !informants.has(road.to)) return;
   convoy.seenLeg = convoy.leg;
   // Informants miss some convoys; how many they catch is what the difficulty changes.
   if (!chance(state, SIGHTING_CHANCE[state.difficulty])) return;
@@ -268,13 +302,25 @@ function noteSighting(state: GameState, convoy: Convoy, road: RoadDef, watch: Ho
     escortStrength: escortStrength(state, convoy),
     departHourOfDay: hourOfDay(convoy.departAt),
     seenHourOfDay: hourOfDay(state.hour),
+    toward: convoy.path[convoy.leg + 1] ?? ctx.depot,
   });
-  if (state.sightings.length > MAX_SIGHTINGS) state.sightings.splice(0, state.sightings.length - MAX_SIGHTINGS);
+  if (state.sightings.length > MAX_SIGHTINGS) state.sightings.splice(0, SIGHTINGS_FORGOTTEN);
+}
+
+function informantTowns(ctx: LevelContext, state: GameState): Set<string> {
+  const towns = new Set<string>();
+  for (const cell of state.cells) {
+    towns.add(cell.town);
+    for (const link of ctx.cellLinks.get(cell.town) ?? []) towns.add(link.to);
+  }
+  for (const town of state.towns) if (town.control === 'fallen') towns.add(town.id);
+  return towns;
 }
 
 /** Looked up once an hour rather than once per convoy: where the cells are, which roads have threats. */
 interface HourWatch {
-  cellTowns: Set<string>;
+  /** Towns where the group has informants: where its cells are, the towns one move away, and the towns it holds. */
+  informants(): Set<string>;
   threatRoads: Set<string>;
 }
 
@@ -283,7 +329,7 @@ function advance(ctx: LevelContext, state: GameState, convoy: Convoy, watch: Hou
   let road = ctx.roads.get(convoy.route[convoy.leg] ?? '');
   if (!road) return;
   if (forward) {
-    noteSighting(state, convoy, road, watch);
+    noteSighting(ctx, state, convoy, road, watch);
     const threat = !watch.threatRoads.has(road.id) || convoy.hitOn.includes(road.id) ? undefined : activeThreatOn(state, road.id);
     if (threat) {
       convoy.hitOn.push(road.id);
@@ -324,7 +370,12 @@ function advance(ctx: LevelContext, state: GameState, convoy: Convoy, watch: Hou
 export function moveConvoys(ctx: LevelContext, state: GameState): void {
   if (state.convoys.length === 0) return;
   const watch: HourWatch = {
-    cellTowns: new Set(state.cells.map((c) => c.town)),
+    informants() {
+      // Worked out once an hour, and only when a convoy is there to be seen.
+      const towns = informantTowns(ctx, state);
+      this.informants = () => towns;
+      return towns;
+    },
     threatRoads: new Set(state.threats.map((t) => t.road)),
   };
   for (const convoy of state.convoys) {

@@ -5,10 +5,10 @@
 import { SECTORS } from '../../levels/constants';
 import { HOURS_PER_DAY } from '../balance';
 import type { LevelContext } from '../context';
-import { meanService, policy } from '../selectors';
+import { meanService } from '../selectors';
 import type { GameState } from '../state';
-import { expireThreats, regenerateCells } from './blockade';
-import { pressureTrust, settleTrust, updatePrices, updateServices } from './city';
+import { expireThreats, recruit, regenerateCells } from './blockade';
+import { countServiceDeaths, pressureTrust, settleTrust, updatePrices, updateServices } from './city';
 import { moveConvoys } from './convoys';
 import { airlift, demandToday, releaseFuel } from './fuel';
 import { retakeTowns } from './forces';
@@ -35,10 +35,8 @@ export function beginDay(ctx: LevelContext, state: GameState, day: number): void
   runEvents(ctx, state, day);
   refreshOffers(ctx, state);
   dailyIntel(ctx, state);
-  // The ban's faster recruiting starts the day after it takes effect; otherwise, on a regeneration
-  // day, it would undo the ban's first-day blow to the cells that same morning.
-  const ban = policy(state, 'banRuralSales');
-  regenerateCells(state, day, ban.status === 'active' && ban.since < state.hour);
+  regenerateCells(ctx, state, day);
+  recruit(ctx, state);
 }
 
 /** Midnight after `day`: release fuel, update the city, record the day, check the end. */
@@ -46,6 +44,7 @@ export function endDay(ctx: LevelContext, state: GameState, day: number): void {
   airlift(state);
   const given = releaseFuel(ctx, state);
   updateServices(ctx, state, given);
+  countServiceDeaths(state);
   updatePrices(ctx, state);
   pressureTrust(ctx, state);
   retakeTowns(ctx, state);
@@ -76,14 +75,16 @@ export function endDay(ctx: LevelContext, state: GameState, day: number): void {
     tankersLost: state.metrics.tankersLost,
     townsFallen: state.towns.filter((t) => t.control === 'fallen').length,
     trustWhy: state.trustWhy.map((t) => ({ ...t })),
+    morale: state.entries.map((e) => e.morale),
   });
 
-  if (state.city.trust <= 0) {
-    state.status = 'collapsed';
-    state.collapseReason = 'trust';
-  } else if (state.city.noFuelDays >= ctx.level.collapse.noFuelDays) {
+  // A city whose services have run dry has collapsed, whatever its mood.
+  if (state.city.noFuelDays >= ctx.level.collapse.noFuelDays) {
     state.status = 'collapsed';
     state.collapseReason = 'fuel';
+  } else if (state.city.trust <= 0) {
+    state.status = 'collapsed';
+    state.collapseReason = 'trust';
   } else if (day >= ctx.level.days) {
     state.status = 'held';
   }

@@ -3,10 +3,12 @@
  * 2025 measure; some backfire (the ban on rural fuel sales triggered the blockade).
  */
 import { POLICIES, type PolicyId } from '../../levels/constants';
-import { HOURS_PER_DAY, POLICY_RULES } from '../balance';
+import { CELL_MAX_STRENGTH, HOURS_PER_DAY, POLICY_RULES } from '../balance';
 import type { LevelContext } from '../context';
 import { policy } from '../selectors';
-import type { GameState, SimError } from '../state';
+import type { CorridorId, GameState, SimError } from '../state';
+import { declareBlockade } from './blockade';
+import { shiftMorale } from './hauliers';
 import { addTrust, clamp, pushNews, simError } from './common';
 
 function isPolicy(id: unknown): id is PolicyId {
@@ -38,9 +40,12 @@ function takeEffect(ctx: LevelContext, state: GameState, id: PolicyId): void {
       for (const entry of state.entries) if (ctx.entries.get(entry.id)?.requiresPolicy === id) entry.open = true;
       break;
     case 'banRuralSales':
-      // Meant to starve the armed groups of fuel: it weakens them at first...
-      for (const cell of state.cells) cell.strength = clamp(cell.strength - 1, 1, 99);
+      // Meant to starve the armed groups of fuel: it weakens them at first (and slows them,
+      // see travelHours)... In 2025 the group answered the ban with its blockade.
+      state.group.atBan = { cells: state.cells.length, strength: state.cells.reduce((sum, c) => sum + c.strength, 0) };
+      for (const cell of state.cells) cell.strength = clamp(cell.strength - 1, 1, CELL_MAX_STRENGTH);
       addTrust(state, 'policies', -3);
+      retaliate(ctx, state);
       break;
     case 'priceControls':
       addTrust(state, 'policies', 3);
@@ -62,6 +67,16 @@ function takeEffect(ctx: LevelContext, state: GameState, id: PolicyId): void {
   }
 }
 
+/**
+ * The group's answer to the ban (JNIM, 3 Sept 2025): a blockade declared on a corridor not
+ * yet under one, and drivers on every corridor warned.
+ */
+function retaliate(ctx: LevelContext, state: GameState): void {
+  const corridor = ctx.level.corridors.find((c) => !state.blockaded.includes(c.id as CorridorId));
+  if (corridor) declareBlockade(ctx, state, corridor.id);
+  for (const c of ctx.level.corridors) shiftMorale(ctx, state, c.id as CorridorId, -5);
+}
+
 /** Each morning: pending policies come into force, costs are paid, lasting effects apply. */
 export function runPolicies(ctx: LevelContext, state: GameState): void {
   for (const p of state.policies) {
@@ -78,10 +93,11 @@ export function runPolicies(ctx: LevelContext, state: GameState): void {
       continue;
     }
     state.city.budgetM -= rule.costPerDayM;
-    if (p.id === 'commsCampaign' && state.city.trust < 70) addTrust(state, 'policies', 1);
-    // ...and then breeds rural anger and recruits for them, day after day.
+    // ...and then breeds rural anger, and recruits for them (see recruit), day after day.
     if (p.id === 'banRuralSales') addTrust(state, 'policies', -1);
     if (p.id === 'curfew') addTrust(state, 'policies', -1);
+    // Schools closed by decree while pupils could still get there: parents hold it against the government.
+    if (p.id === 'closeSchools' && !state.city.schoolsShut) addTrust(state, 'policies', -1);
   }
 }
 

@@ -7,12 +7,14 @@ import '../debrief.css';
 import { formatDate, formatLitres, formatNumber, pick, t } from '../../app/i18n';
 import type { GameSession } from '../../app/session';
 import { SECTORS } from '../../levels/constants';
+import { lessonFacts } from '../../sim/lessons';
 import { outcomeOf } from '../../sim/selectors';
 import { h, type Child } from '../dom';
 import { newsText } from '../hud/model';
 import { sectorName } from '../hud/names';
 import { sourceLinks } from '../hud/news';
 import { createCharts, PALETTE, type Charts, type LineSpec } from '../charts';
+import { lessonTexts } from './lessons';
 import { aiMoveText, dailySeries, dayRows, dayStartHour, decisionText, discussionQuestions, playerDecisions } from './model';
 
 export interface DebriefOptions {
@@ -196,6 +198,12 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
         actions(),
       ),
       h('section', { 'aria-labelledby': 'd-metrics' }, h('h2', { id: 'd-metrics' }, t('debrief.results')), metrics),
+      h(
+        'section',
+        { 'aria-labelledby': 'd-lessons' },
+        h('h2', { id: 'd-lessons' }, t('lessons.title')),
+        h('dl', { class: 'lessons' }, ...lessonTexts(ctx, lessonFacts(ctx, state)).map((l) => h('div', null, h('dt', null, l.title), h('dd', null, l.text)))),
+      ),
       charts ? h('section', { 'aria-labelledby': 'd-charts' }, h('h2', { id: 'd-charts' }, t('debrief.charts')), charts.el) : null,
       h(
         'section',

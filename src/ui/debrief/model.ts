@@ -94,6 +94,8 @@ function targetName(ctx: LevelContext, move: Immutable<AiMoveRecord>): string {
     case 'move':
     case 'attackTown':
       return townName(ctx, move.target);
+    case 'raidBorder':
+      return townName(ctx, ctx.entries.get(move.target)?.town ?? move.target);
   }
 }
 

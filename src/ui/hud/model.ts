@@ -8,7 +8,7 @@ import { formatDate, formatLitres, formatNumber, isStringKey, pick, t, tn } from
 import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
-import { nextServiceLevel, serviceTarget } from '../../sim/rules/city';
+import { nextServiceLevel, powerHoursFor, serviceTarget } from '../../sim/rules/city';
 import { demandToday } from '../../sim/rules/fuel';
 import { sectorMap } from '../../sim/sectors';
 import { dayOf, policyActive, unitReady } from '../../sim/selectors';
@@ -106,7 +106,7 @@ export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan
     stockAfter: available - totalGiven,
     daysAtPlan: totalAsked === 0 ? Infinity : state.fuel.stockL / totalAsked,
     powerHoursNow: state.city.powerHours,
-    powerHoursNext: 2 + Math.floor((17 * nextPower) / 100),
+    powerHoursNext: powerHoursFor(nextPower),
     short,
   };
 }
@@ -286,6 +286,18 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
     }
     case 'refusal':
       return { tag: 'convoy', title: t('hud.news.refusal', { entry: entryName(ctx, str(f.entry)) }), body: t('hud.news.refusalBody', { morale: num(f.morale) }) };
+    case 'raid':
+      return {
+        tag: 'blockade',
+        title: t('hud.news.raid', { entry: entryName(ctx, str(f.entry)) }),
+        body: t('hud.news.raidBody', { lost: num(f.lost), left: num(f.left) }),
+      };
+    case 'recruits':
+      return { tag: 'blockade', title: t('hud.news.recruits', { town: townName(ctx, str(f.town)) }), body: t('hud.news.recruitsBody') };
+    case 'schools':
+      return num(f.shut) === 1
+        ? { tag: 'city', title: t('hud.news.schoolsShut'), body: t('hud.news.schoolsShutBody') }
+        : { tag: 'city', title: t('hud.news.schoolsReopen') };
   }
 }
 
