@@ -104,7 +104,7 @@ export const town = z
       .max(20)
       .default(0)
       .describe(
-        'Strength of the town\'s own defenders (rural towns), added to any garrison when the town is attacked; once fallen, a garrison stronger than this retakes it in 3 days; 0 to 20, default 0, e.g. 2.',
+        'Garrison the rural town needs: a garrison at least this strong holds it; without one, its own people (need + 1, halved under the rural fuel ban) fight beside any garrison; once fallen, a garrison stronger than this, with no cell in the town, retakes it in 3 days; 0 to 20, default 0, e.g. 2.',
       )
       .meta({ examples: [2] }),
   })
