@@ -89,6 +89,20 @@ describe('the plan preview tells what tonight will really do', () => {
     expect(previewPlan(ctx, state, plan).sectors.find((p) => p.sector === 'schools')!.next).toBe(0);
   });
 
+  it.each([
+    [false, 25, 0],
+    [false, 100, 100],
+    [true, 40, 0],
+    [true, 100, 100],
+  ])('schools shut (%s) with transport at %i: the preview gives schools %i tomorrow, as the rules would (they reopen at 50)', (shut, transport, schools) => {
+    const state = structuredClone(GameSession.start(ctx, 1, 'normal').state) as GameState;
+    state.city.schoolsShut = shut;
+    state.services.transport = transport;
+    // A full plan keeps transport where it is when it is at 100; starved transport falls further.
+    const plan = sharesToPlan(ctx, state, transport === 100 ? presetShares('full') : sectorMap((s) => (s === 'transport' ? 0 : 100)));
+    expect(previewPlan(ctx, state, plan).sectors.find((p) => p.sector === 'schools')!.next).toBe(schools);
+  });
+
   it('service bands: good from 80, strained from 60, failing below', () => {
     expect([100, 80, 79, 60, 59, 0].map(serviceBand)).toEqual(['good', 'good', 'strained', 'strained', 'failing', 'failing']);
   });

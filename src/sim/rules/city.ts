@@ -8,10 +8,11 @@
  * queues, dear food and violence, not with every hour of power lost. The city's cost is
  * counted all the same, in power hours, prices, lives and school days (see outcomeOf).
  */
+import type { Immutable } from 'immer';
 import { SECTORS } from '../../levels/constants';
 import { SERVICE_THRESHOLD } from '../balance';
 import type { LevelContext } from '../context';
-import { isEssential } from '../sectors';
+import { isEssential, sectorMap } from '../sectors';
 import { policyActive } from '../selectors';
 import type { GameState, SectorMap, TrustCause } from '../state';
 import { addTrust, clamp, pushNews } from './common';
@@ -49,22 +50,31 @@ export function nextServiceLevel(current: number, target: number): number {
  */
 export const powerHoursFor = (powerService: number): number => 1 + Math.floor((18 * powerService) / 100);
 
-export function updateServices(ctx: LevelContext, state: GameState, given: SectorMap): void {
+/** The services and the schools' state that a day's fuel leads to (pure: the preview of the plan reads it too). */
+export function servicesAfter(
+  ctx: LevelContext,
+  state: Immutable<GameState>,
+  given: Immutable<SectorMap>,
+): { services: SectorMap; schoolsShut: boolean; powerHours: number } {
   const demand = demandToday(ctx, state);
-  for (const s of SECTORS) {
+  const services = sectorMap((s) => {
     const supplyPct = demand[s] === 0 ? 100 : Math.floor((100 * given[s]) / demand[s]);
-    state.services[s] = nextServiceLevel(state.services[s], serviceTarget(supplyPct));
+    return nextServiceLevel(state.services[s], serviceTarget(supplyPct));
+  });
+  const transport = services.transport;
+  const schoolsShut = state.city.schoolsShut ? transport < SCHOOLS_REOPEN_TRANSPORT : transport < SCHOOLS_SHUT_TRANSPORT;
+  if (policyActive(state, 'closeSchools') || schoolsShut) services.schools = 0;
+  return { services, schoolsShut, powerHours: powerHoursFor(services.power) };
+}
+
+export function updateServices(ctx: LevelContext, state: GameState, given: SectorMap): void {
+  const next = servicesAfter(ctx, state, given);
+  if (next.schoolsShut !== state.city.schoolsShut) {
+    pushNews(state, { kind: 'schools', facts: { shut: next.schoolsShut ? 1 : 0, transport: next.services.transport } });
   }
-  const transport = state.services.transport;
-  if (!state.city.schoolsShut && transport < SCHOOLS_SHUT_TRANSPORT) {
-    state.city.schoolsShut = true;
-    pushNews(state, { kind: 'schools', facts: { shut: 1, transport } });
-  } else if (state.city.schoolsShut && transport >= SCHOOLS_REOPEN_TRANSPORT) {
-    state.city.schoolsShut = false;
-    pushNews(state, { kind: 'schools', facts: { shut: 0, transport } });
-  }
-  if (policyActive(state, 'closeSchools') || state.city.schoolsShut) state.services.schools = 0;
-  state.city.powerHours = powerHoursFor(state.services.power);
+  state.services = next.services;
+  state.city.schoolsShut = next.schoolsShut;
+  state.city.powerHours = next.powerHours;
 }
 
 export function updatePrices(ctx: LevelContext, state: GameState): void {

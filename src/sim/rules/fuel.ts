@@ -42,32 +42,35 @@ export function demandToday(ctx: LevelContext, state: Immutable<GameState>): Sec
 }
 
 /**
- * Release today's fuel: each sector asks for min(plan, demand) (fuel beyond need stays in
- * the depot); a short depot is shared in proportion. Returns litres given to each sector.
+ * How the depot shares `availableL` among the sectors: each asks for min(plan, demand)
+ * (fuel beyond need stays in the depot); a short depot is shared in proportion, in whole
+ * litres, the remainder staying in the depot so that nothing is created or lost.
  */
-export function releaseFuel(ctx: LevelContext, state: GameState): SectorMap {
-  const demand = demandToday(ctx, state);
-  const asked = sectorMap((s) => Math.min(state.plan[s], demand[s]));
+export function shareFuel(demand: Immutable<SectorMap>, plan: Immutable<SectorMap>, availableL: number): SectorMap {
+  const asked = sectorMap((s) => Math.min(plan[s], demand[s]));
   const totalAsked = SECTORS.reduce((sum, s) => sum + asked[s], 0);
-  const available = state.fuel.stockL;
-  const given = sectorMap(() => 0);
-  if (totalAsked <= available) {
-    for (const s of SECTORS) given[s] = asked[s];
-  } else {
-    // Integer shares; the rounding remainder stays in the depot, so nothing is created or lost.
-    for (const s of SECTORS) given[s] = Math.floor((asked[s] * available) / totalAsked);
-  }
+  if (totalAsked <= availableL) return asked;
+  return sectorMap((s) => Math.floor((asked[s] * availableL) / totalAsked));
+}
+
+/** Release today's fuel as the plan asks (see shareFuel). Returns litres given to each sector. */
+export function releaseFuel(ctx: LevelContext, state: GameState): SectorMap {
+  const given = shareFuel(demandToday(ctx, state), state.plan, state.fuel.stockL);
   const released = SECTORS.reduce((sum, s) => sum + given[s], 0);
   state.fuel.stockL -= released;
   state.fuel.consumedL += released;
   return given;
 }
 
-/** The emergency airlift: a token volume, flown in each day it is in force. */
+/** Litres the emergency airlift flies in tonight: a token volume, each day it is in force. */
+export function airliftL(state: Immutable<GameState>): number {
+  return policyActive(state, 'emergencyAirlift') ? AIRLIFT_L_PER_DAY : 0;
+}
+
 export function airlift(state: GameState): void {
-  if (!policyActive(state, 'emergencyAirlift')) return;
-  state.fuel.stockL += AIRLIFT_L_PER_DAY;
-  state.fuel.acquiredL += AIRLIFT_L_PER_DAY;
+  const litres = airliftL(state);
+  state.fuel.stockL += litres;
+  state.fuel.acquiredL += litres;
 }
 
 /** A level event that adds or removes fuel at the depot (never below empty). */

@@ -6,19 +6,16 @@
 import type { Immutable } from 'immer';
 import { formatDate, formatLitres, formatNumber, isStringKey, pick, t, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
-import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
+import { HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
-import { nextServiceLevel, powerHoursFor, serviceTarget } from '../../sim/rules/city';
-import { demandToday } from '../../sim/rules/fuel';
-import { sectorMap } from '../../sim/sectors';
-import { dayOf, policyActive, unitReady } from '../../sim/selectors';
+import { servicesAfter } from '../../sim/rules/city';
+import { airliftL, demandToday, shareFuel } from '../../sim/rules/fuel';
+import { isEssential, sectorMap } from '../../sim/sectors';
+import { dayOf, unitReady } from '../../sim/selectors';
 import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
 import { convoyName, corridorName, entryName, policyName, roadName, townName } from './names';
 
 /* ---------------------------------------------------------------- plan */
-
-/** Sectors whose failure costs lives first: presets never cut them. */
-export const ESSENTIAL: readonly Sector[] = ['hospitals', 'water', 'security'];
 
 export const PRESETS = ['full', 'ration', 'essential'] as const;
 export type PresetId = (typeof PRESETS)[number];
@@ -30,7 +27,7 @@ export type PresetId = (typeof PRESETS)[number];
  */
 export function presetShares(id: PresetId): SectorMap {
   return sectorMap((s) => {
-    if (id === 'full' || ESSENTIAL.includes(s)) return 100;
+    if (id === 'full' || isEssential(s)) return 100;
     if (id === 'ration') return s === 'power' ? 70 : 65;
     return s === 'power' ? 60 : 0;
   });
@@ -82,22 +79,18 @@ export interface PlanPreview {
   short: boolean;
 }
 
-/** What tonight's release would do with this plan, computed as the rules do it (fuel.ts, city.ts). */
+/** What tonight's release would do with this plan: the midnight rules themselves (fuel.ts, city.ts), on the state as it is. */
 export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan: SectorMap): PlanPreview {
   const demand = demandToday(ctx, state);
-  const asked = sectorMap((s) => Math.min(plan[s], demand[s]));
-  const totalAsked = SECTORS.reduce((sum, s) => sum + asked[s], 0);
-  const available = state.fuel.stockL + (policyActive(state, 'emergencyAirlift') ? AIRLIFT_L_PER_DAY : 0);
-  const short = totalAsked > available;
-  const given = sectorMap((s) => (short ? Math.floor((asked[s] * available) / totalAsked) : asked[s]));
-  const schoolsClosed = policyActive(state, 'closeSchools');
+  const available = state.fuel.stockL + airliftL(state);
+  const given = shareFuel(demand, plan, available);
+  const after = servicesAfter(ctx, state, given);
+  const totalAsked = SECTORS.reduce((sum, s) => sum + Math.min(plan[s], demand[s]), 0);
+  const totalGiven = SECTORS.reduce((sum, s) => sum + given[s], 0);
   const sectors = SECTORS.map((s): SectorPreview => {
     const supplyPct = demand[s] === 0 ? 100 : Math.floor((100 * given[s]) / demand[s]);
-    const next = s === 'schools' && schoolsClosed ? 0 : nextServiceLevel(state.services[s], serviceTarget(supplyPct));
-    return { sector: s, demand: demand[s], planned: plan[s], given: given[s], supplyPct, now: state.services[s], next };
+    return { sector: s, demand: demand[s], planned: plan[s], given: given[s], supplyPct, now: state.services[s], next: after.services[s] };
   });
-  const totalGiven = SECTORS.reduce((sum, s) => sum + given[s], 0);
-  const nextPower = sectors.find((p) => p.sector === 'power')?.next ?? 0;
   return {
     sectors,
     totalPlanned: SECTORS.reduce((sum, s) => sum + plan[s], 0),
@@ -106,8 +99,8 @@ export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan
     stockAfter: available - totalGiven,
     daysAtPlan: totalAsked === 0 ? Infinity : state.fuel.stockL / totalAsked,
     powerHoursNow: state.city.powerHours,
-    powerHoursNext: powerHoursFor(nextPower),
-    short,
+    powerHoursNext: after.powerHours,
+    short: totalAsked > available,
   };
 }
 
