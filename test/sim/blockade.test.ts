@@ -1,6 +1,6 @@
 import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { AMBUSH_HOURS, CELL_COOLDOWN_HOURS, CELL_SPEED_KMH, CHECKPOINT_HOURS, HOURS_PER_DAY, THREAT_SETUP_HOURS } from '../../src/sim/balance';
+import { AMBUSH_HOURS, CELL_COOLDOWN_HOURS, CELL_SPEED_KMH, CHECKPOINT_HOURS, GRACE_HOURS, HOURS_PER_DAY, THREAT_SETUP_HOURS } from '../../src/sim/balance';
 import { reduce } from '../../src/sim/reducer';
 import type { AiAction, AiReason, GameState } from '../../src/sim/state';
 import { REASON, cellOf, entryOf, id, makeCtx, run, start, ticks, toHour, townOf, withoutError, mutableCopy } from './fixture';
@@ -15,6 +15,8 @@ const checkpoint = (cell: string, road: string, reason = REASON): AiAction => ({
 const intimidate = (cell: string, corridor: string, reason = REASON): AiAction => ({ type: 'ai/intimidate', cell: id.cell(cell), corridor: id.corridor(corridor), reason });
 const attackTown = (cell: string, town: string, reason = REASON): AiAction => ({ type: 'ai/attackTown', cell: id.cell(cell), town: id.town(town), reason });
 const declare = (cell: string, corridor: string, reason = REASON): AiAction => ({ type: 'ai/declareBlockade', cell: id.cell(cell), corridor: id.corridor(corridor), reason });
+/** The first hour at which anything may strike: threats and attacks wait out GRACE_HOURS. */
+const afterGrace = (): Immutable<GameState> => toHour(quiet, start(1, 'normal', quiet).state, GRACE_HOURS);
 
 describe('blockade moves: refusals', () => {
   const same = (s: Immutable<GameState>): Immutable<GameState> => s;
@@ -42,7 +44,7 @@ describe('blockade moves: refusals', () => {
     ['a move whose reason has no code', same, move('cell-1', 'kati', { factors: [] } as unknown as AiReason), 'no-reason'],
     ['a move whose reason has no factors', same, move('cell-1', 'kati', { code: 'x' } as unknown as AiReason), 'no-reason'],
   ])('%s is refused, changes nothing and is not recorded', (_what, setup, action, code) => {
-    const state = setup(start(1, 'normal', quiet).state);
+    const state = setup(afterGrace());
     const next = reduce(quiet, state, action);
     expect(next.lastError).toMatchObject({ code, action: action.type });
     expect(withoutError(next)).toEqual({ ...state, lastError: null });
@@ -74,12 +76,13 @@ describe('threats', () => {
     ['an ambush', ambush, AMBUSH_HOURS],
     ['a checkpoint', checkpoint, CHECKPOINT_HOURS],
   ] as const)('%s is active THREAT_SETUP_HOURS after it is set, for its duration, then expires', (_what, make, lasts) => {
-    let state = toHour(quiet, start(1, 'normal', quiet).state, 2);
+    const at = GRACE_HOURS + 2;
+    let state = toHour(quiet, start(1, 'normal', quiet).state, at);
     state = run(quiet, state, [make('cell-1', 'kita-kati')]);
-    expect(state.threats).toEqual([expect.objectContaining({ road: 'kita-kati', cell: 'cell-1', from: 2 + THREAT_SETUP_HOURS, until: 2 + THREAT_SETUP_HOURS + lasts })]);
+    expect(state.threats).toEqual([expect.objectContaining({ road: 'kita-kati', cell: 'cell-1', from: at + THREAT_SETUP_HOURS, until: at + THREAT_SETUP_HOURS + lasts })]);
     // The cell is tied to the threat for as long as it stands.
-    expect(cellOf(state, 'cell-1').readyAt).toBe(2 + THREAT_SETUP_HOURS + lasts);
-    state = toHour(quiet, state, 2 + THREAT_SETUP_HOURS + lasts - 1);
+    expect(cellOf(state, 'cell-1').readyAt).toBe(at + THREAT_SETUP_HOURS + lasts);
+    state = toHour(quiet, state, at + THREAT_SETUP_HOURS + lasts - 1);
     expect(state.threats).toHaveLength(1);
     state = ticks(quiet, state, 1);
     expect(state.threats).toEqual([]);
@@ -117,8 +120,10 @@ describe('pressure on drivers', () => {
     expect(entryOf(next, 'kayes-gate').morale).toBeLessThan(entryOf(state, 'kayes-gate').morale);
     expect(entryOf(next, 'siguiri-gate').morale).toBe(entryOf(state, 'siguiri-gate').morale);
     expect(next.news.at(-1)).toMatchObject({ kind: 'intimidation', facts: { corridor: 'senegal' } });
+    // Tankers not sent wait at the border, so compare with the same morning without the threat.
     const tomorrow = toHour(quiet, next, HOURS_PER_DAY);
-    expect(entryOf(tomorrow, 'kayes-gate').offered).toBeLessThan(entryOf(state, 'kayes-gate').offered);
+    const untouched = toHour(quiet, state, HOURS_PER_DAY);
+    expect(entryOf(tomorrow, 'kayes-gate').offered).toBeLessThan(entryOf(untouched, 'kayes-gate').offered);
   });
 });
 
@@ -132,7 +137,7 @@ describe('the record of blockade moves', () => {
       [declare('cell-1', 'guinea', because('pressure')), 'declareBlockade', 'guinea'],
       [move('cell-2', 'siguiri', because('regroup')), 'move', 'siguiri'],
     ];
-    let state = toHour(quiet, start(1, 'normal', quiet).state, 3);
+    let state = toHour(quiet, start(1, 'normal', quiet).state, GRACE_HOURS + 3);
     const expected: unknown[] = [];
     for (const [action, kind, target] of plan) {
       // A busy cell is refused and leaves no record; once ready, the same move is accepted.
@@ -149,7 +154,7 @@ describe('the record of blockade moves', () => {
   it('a threat set up where a garrison watches is sometimes reported as intel before it strikes', () => {
     let reported = 0;
     for (let seed = 1; seed <= 30; seed++) {
-      const { state } = start(seed, 'normal', quiet);
+      const state = toHour(quiet, start(seed, 'normal', quiet).state, GRACE_HOURS);
       const next = run(quiet, state, [ambush('cell-1', 'kita-kati')]);
       const fresh = next.intel.slice(state.intel.length);
       for (const report of fresh) expect(report).toMatchObject({ kind: 'ambush', road: 'kita-kati', source: 'garrison' });

@@ -2,10 +2,13 @@ import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
   CHECKPOINT_HOLD_HOURS,
+  GRACE_HOURS,
   HOURS_PER_DAY,
   MORALE_PER_ESCORTED_ARRIVAL,
+  MORALE_PER_STRONG_ESCORT_ARRIVAL,
   REDEPLOY_HOURS,
   SPEED_KMH,
+  STRONG_ESCORT,
   THREAT_SETUP_HOURS,
 } from '../../src/sim/balance';
 import type { LevelContext } from '../../src/sim/context';
@@ -163,11 +166,29 @@ describe('a formed convoy', () => {
       expect(unitOf(state, u).task).toEqual({ kind: 'idle' });
       expect(unitOf(state, u).readyAt).toBe(record.endedAt + REDEPLOY_HOURS);
     }
-    expect(state.news.at(-1)).toMatchObject({ kind: 'arrival', facts: { convoy, tankers: 6, litres } });
-    // An escorted convoy that gets through gives drivers heart.
+    // News names a convoy by the number the player sees, not by its id.
+    expect(state.news.at(-1)).toMatchObject({ kind: 'arrival', facts: { convoy: record.number, tankers: 6, litres } });
+    // An escorted convoy that gets through gives drivers heart; this escort is a strong one.
+    expect(unitOf(state, 'escort-a').strength + unitOf(state, 'escort-b').strength).toBeGreaterThanOrEqual(STRONG_ESCORT);
     const usual = entryOf(before, 'kayes-gate').morale;
-    expect(entryOf(state, 'kayes-gate').morale).toBe(Math.min(100, usual + MORALE_PER_ESCORTED_ARRIVAL));
+    expect(entryOf(state, 'kayes-gate').morale).toBe(Math.min(100, usual + MORALE_PER_STRONG_ESCORT_ARRIVAL));
     expect(fuelAccounted(quiet, state)).toBe(0);
+  });
+
+  it.each([
+    ['a weak escort (below STRONG_ESCORT)', ['escort-b'], MORALE_PER_ESCORTED_ARRIVAL],
+    ['a strong escort (STRONG_ESCORT or more)', ['escort-a'], MORALE_PER_STRONG_ESCORT_ARRIVAL],
+  ] as const)('an arrival under %s raises driver morale by its own step', (_what, units, step) => {
+    const strength = units.reduce((sum, u) => sum + unitOf(start(1, 'normal', quiet).state, u).strength, 0);
+    expect(strength >= STRONG_ESCORT).toBe(step === MORALE_PER_STRONG_ESCORT_ARRIVAL);
+    const total = routeHours(quiet, SENEGAL_ROUTE);
+    const departAt = total % HOURS_PER_DAY === 0 ? 1 : 0;
+    let { state } = withConvoy({ departAt, escort: escort(...units) });
+    state = toHour(quiet, state, departAt + total - 1);
+    const morale = entryOf(state, 'kayes-gate').morale;
+    state = ticks(quiet, state, 1);
+    expect(state.convoys).toEqual([]);
+    expect(entryOf(state, 'kayes-gate').morale).toBe(Math.min(100, morale + step));
   });
 
   it('an unescorted arrival leaves driver morale where it was', () => {
@@ -340,7 +361,7 @@ describe('rerouting', () => {
 describe('ambushes', () => {
   /** Tankers a convoy loses driving into an active ambush on its first road. */
   function ambushLoss(seed: number, units: UnitId[]): number {
-    let { state } = start(seed, 'normal', quiet);
+    let state = toHour(quiet, start(seed, 'normal', quiet).state, GRACE_HOURS);
     state = run(quiet, state, [{ type: 'ai/ambush', cell: id.cell('cell-1'), road: id.road('kayes-kita'), reason: REASON }]);
     state = ticks(quiet, state, THREAT_SETUP_HOURS);
     const convoy = state.nextId;
@@ -362,7 +383,7 @@ describe('ambushes', () => {
   });
 
   it('an ambush strikes once: it is spent, the attack is counted and the lost fuel is recorded', () => {
-    let { state } = start(3, 'normal', quiet);
+    let state = toHour(quiet, start(3, 'normal', quiet).state, GRACE_HOURS);
     state = run(quiet, state, [{ type: 'ai/ambush', cell: id.cell('cell-1'), road: id.road('kayes-kita'), reason: REASON }]);
     expect(state.threats).toHaveLength(1);
     state = ticks(quiet, state, THREAT_SETUP_HOURS);
@@ -371,16 +392,24 @@ describe('ambushes', () => {
     state = ticks(quiet, state, 1);
     expect(state.threats).toEqual([]);
     expect(state.metrics.convoysAttacked).toBe(1);
-    const lost = 10 - (state.convoys.find((c) => c.id === convoy)?.tankers ?? 0);
+    const hit = state.convoys.find((c) => c.id === convoy) ?? pastOf(state, convoy);
+    const lost = 10 - hit.tankers;
     expect(lost).toBeGreaterThan(0);
     expect(state.metrics.tankersLost).toBe(lost);
     expect(state.fuel.lostL).toBe(lost * quiet.level.tankerL);
-    expect(state.news.some((n) => n.kind === 'attack' && n.facts.convoy === convoy)).toBe(true);
+    expect(state.news.some((n) => n.kind === 'attack' && n.facts.convoy === hit.number)).toBe(true);
+    // Spent, it does not strike the next convoy down the same road.
+    const next = state.nextId;
+    state = run(quiet, state, [form({ tankers: 5, departAt: state.hour })]);
+    state = tickUntil(quiet, state, (s) => !s.convoys.some((c) => c.id === next), 3 * HOURS_PER_DAY);
+    expect(pastOf(state, next)).toMatchObject({ status: 'arrived', tankers: 5 });
+    expect(state.metrics.convoysAttacked).toBe(1);
   });
 
   it('an ambush still setting up does not strike a convoy that has already passed', () => {
-    const { state: formed, convoy } = withConvoy();
-    let state = formed;
+    let state = toHour(quiet, start(1, 'normal', quiet).state, GRACE_HOURS);
+    const convoy = state.nextId;
+    state = run(quiet, state, [form({ departAt: state.hour })]);
     state = ticks(quiet, state, legHours(quiet, id.road('kayes-kita')) + 1);
     expect(convoyOf(state, convoy).leg).toBe(1);
     state = run(quiet, state, [{ type: 'ai/ambush', cell: id.cell('cell-1'), road: id.road('kayes-kita'), reason: REASON }]);
@@ -392,7 +421,7 @@ describe('ambushes', () => {
 
 describe('checkpoints', () => {
   function atCheckpoint(units: UnitId[]): { state: Immutable<GameState>; convoy: number; hitAt: number } {
-    let { state } = start(1, 'normal', quiet);
+    let state = toHour(quiet, start(1, 'normal', quiet).state, GRACE_HOURS);
     state = run(quiet, state, [{ type: 'ai/checkpoint', cell: id.cell('cell-1'), road: id.road('kayes-kita'), reason: REASON }]);
     state = ticks(quiet, state, THREAT_SETUP_HOURS);
     const convoy = state.nextId;

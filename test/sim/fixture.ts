@@ -119,6 +119,15 @@ const FIXTURE: LevelInput = {
   balanceTargets: { policy: 'baseline', runs: 12, normal: [0, 1] },
 };
 
+/**
+ * Overrides for a depot that never runs dry within the level (the fixture's own stock lasts
+ * about ten days, then the city collapses for want of fuel): for tests that follow drivers,
+ * cells or policies over weeks.
+ */
+export const STOCKED: Partial<LevelInput> = {
+  depot: { ...FIXTURE.depot, stockL: (DAYS + 10) * Object.values(FIXTURE.sectors).reduce((sum, s) => sum + s.demandL, 0) },
+};
+
 /** A fresh copy of the fixture level as written (before zod defaults). */
 export function fixture(): LevelInput {
   return structuredClone(FIXTURE);
@@ -146,10 +155,16 @@ export function run(ctx: LevelContext, state: Immutable<GameState>, actions: rea
   return s;
 }
 
-/** `n` hourly ticks. */
+/**
+ * `n` hourly ticks. A tick refused because the game has ended fails the test: the state
+ * would stand still, and a check on it would prove nothing about the hours after.
+ */
 export function ticks(ctx: LevelContext, state: Immutable<GameState>, n: number): Immutable<GameState> {
   let s = state;
-  for (let i = 0; i < n; i++) s = reduce(ctx, s, { type: 'tick' });
+  for (let i = 0; i < n; i++) {
+    s = reduce(ctx, s, { type: 'tick' });
+    if (s.lastError) throw new Error(`tick refused at hour ${s.hour}: ${s.lastError.code} (${s.lastError.message})`);
+  }
   return s;
 }
 

@@ -1,6 +1,6 @@
 import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { CELL_COOLDOWN_HOURS, HOURS_PER_DAY, REDEPLOY_HOURS, RETAKE_DAYS } from '../../src/sim/balance';
+import { CELL_COOLDOWN_HOURS, GRACE_HOURS, HOURS_PER_DAY, REDEPLOY_HOURS, RETAKE_DAYS } from '../../src/sim/balance';
 import { reduce } from '../../src/sim/reducer';
 import { garrisonStrength, patrolStrength } from '../../src/sim/selectors';
 import type { Action, GameState } from '../../src/sim/state';
@@ -11,6 +11,8 @@ type Order = Extract<Action, { type: 'unit/order' }>;
 const order = (unit: string, task: unknown): Order => ({ type: 'unit/order', unit: id.unit(unit), task: task as Order['task'] });
 const attack = (cell: string, town: string): Action => ({ type: 'ai/attackTown', cell: id.cell(cell), town: id.town(town), reason: REASON });
 const nextMidnight = (hour: number): number => Math.floor(hour / HOURS_PER_DAY) * HOURS_PER_DAY + HOURS_PER_DAY;
+/** A game on `seed` at GRACE_HOURS, the first hour a town may be attacked. */
+const afterGrace = (seed: number): Immutable<GameState> => toHour(quiet, start(seed, 'normal', quiet).state, GRACE_HOURS);
 
 describe('unit orders: refusals', () => {
   const escorting = (s: Immutable<GameState>): Immutable<GameState> =>
@@ -62,7 +64,7 @@ describe('attacks on rural towns', () => {
   const seeds = Array.from({ length: 60 }, (_, i) => i + 1);
   /** Whether cell-1 (next door in Kita) takes Kati on this seed, with or without its garrison. */
   function katiFalls(seed: number, garrisoned: boolean): boolean {
-    let { state } = start(seed, 'normal', quiet);
+    let state = afterGrace(seed);
     if (!garrisoned) state = run(quiet, state, [order('kati-guard', { kind: 'idle' })]);
     state = run(quiet, state, [attack('cell-1', 'kati')]);
     return townOf(state, 'kati').control === 'fallen';
@@ -74,19 +76,20 @@ describe('attacks on rural towns', () => {
     expect(fallsHeld).toBeLessThan(fallsEmpty);
   });
 
-  it('a town that falls strengthens the cell, counts in the metrics and costs trust; a failed attack weakens the cell', () => {
+  it('a town that falls is taken at full strength, counts in the metrics and costs trust; a failed attack weakens the cell', () => {
+    // Without its garrison Kati fights with its own people only, and the dice decide.
     const outcomes = seeds.map((seed) => {
-      const { state } = start(seed, 'normal', quiet);
+      const state = run(quiet, afterGrace(seed), [order('kati-guard', { kind: 'idle' })]);
       const next = run(quiet, state, [attack('cell-1', 'kati')]);
       return { before: cellOf(state, 'cell-1'), after: cellOf(next, 'cell-1'), next };
     });
     const fell = outcomes.find((o) => townOf(o.next, 'kati').control === 'fallen');
     const held = outcomes.find((o) => townOf(o.next, 'kati').control === 'held');
     expect(fell && held).toBeTruthy();
-    expect(fell!.after.strength).toBeGreaterThanOrEqual(fell!.before.strength);
+    expect(fell!.after.strength).toBe(fell!.before.strength);
     expect(fell!.next.metrics.townsFallen).toBe(1);
     expect(fell!.next.city.pendingTrust.find((t) => t.cause === 'towns')?.delta).toBeLessThan(0);
-    expect(held!.after.strength).toBeLessThanOrEqual(held!.before.strength);
+    expect(held!.after.strength).toBe(Math.max(1, held!.before.strength - 1));
     expect(held!.next.metrics.townsFallen).toBe(0);
     // The cell holds the town it took; a repelled cell stays where it attacked from.
     expect(fell!.after.town).toBe('kati');
@@ -129,7 +132,7 @@ describe('retaking fallen towns', () => {
     // Find a seed on which the empty town falls; with the fixture's numbers almost every seed does.
     let state: Immutable<GameState> | undefined;
     for (let seed = 1; seed <= 20 && !state; seed++) {
-      const s = run(quiet, start(seed, 'normal', quiet).state, [order('kati-guard', { kind: 'idle' }), attack('cell-1', 'kati')]);
+      const s = run(quiet, afterGrace(seed), [order('kati-guard', { kind: 'idle' }), attack('cell-1', 'kati')]);
       if (townOf(s, 'kati').control === 'fallen') state = s;
     }
     expect(state).toBeDefined();

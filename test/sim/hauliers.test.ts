@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HOURS_PER_DAY, MORALE_DRIFT_PER_DAY, MORALE_REFUSAL } from '../../src/sim/balance';
-import { REASON, SENEGAL_ROUTE, entryOf, fixture, id, makeCtx, run, start, toHour } from './fixture';
+import { BORDER_WAIT_DAYS, HOURS_PER_DAY, MORALE_DRIFT_PER_DAY, MORALE_REFUSAL } from '../../src/sim/balance';
+import { REASON, SENEGAL_ROUTE, STOCKED, entryOf, fixture, id, makeCtx, run, start, toHour } from './fixture';
 
-const quiet = makeCtx({ events: [] });
+// A depot that lasts: morale is followed for weeks, longer than the fixture's own stock.
+const quiet = makeCtx({ events: [], ...STOCKED });
 
 /** The fixture with the Senegal gate's offer and usual morale replaced. */
 function gate(tankersPerDay: number, morale: number) {
   const [kayes, ...rest] = fixture().entryPoints;
-  return makeCtx({ events: [], entryPoints: [{ ...kayes!, tankersPerDay, morale }, ...rest] });
+  return makeCtx({ events: [], ...STOCKED, entryPoints: [{ ...kayes!, tankersPerDay, morale }, ...rest] });
 }
 
 describe('tankers offered each morning', () => {
@@ -28,15 +29,21 @@ describe('tankers offered each morning', () => {
     expect(entryOf(state, 'siguiri-gate')).toMatchObject({ open: false, offered: 0 });
   });
 
-  it('tankers not taken today are not kept for tomorrow: the offer is renewed each morning', () => {
+  it('tankers not taken wait at the border: each morning’s offer joins them, up to BORDER_WAIT_DAYS days of offers', () => {
     const { state } = start(1, 'normal', quiet);
-    const full = entryOf(state, 'kayes-gate').offered;
+    const daily = entryOf(state, 'kayes-gate').offered;
+    const cap = quiet.entries.get('kayes-gate')!.tankersPerDay * BORDER_WAIT_DAYS;
+    expect(daily).toBeGreaterThan(0);
     let next = run(quiet, state, [{ type: 'convoy/form', entry: id.entry('kayes-gate'), tankers: 2, route: SENEGAL_ROUTE, departAt: 0, escort: [] }]);
-    expect(entryOf(next, 'kayes-gate').offered).toBe(full - 2);
-    next = toHour(quiet, next, HOURS_PER_DAY);
-    expect(entryOf(next, 'kayes-gate').offered).toBe(full);
-    next = toHour(quiet, next, 2 * HOURS_PER_DAY);
-    expect(entryOf(next, 'kayes-gate').offered).toBe(full);
+    expect(entryOf(next, 'kayes-gate').offered).toBe(daily - 2);
+    let waiting = daily - 2;
+    // Enough mornings to reach the cap and stay on it.
+    for (let day = 1; day <= BORDER_WAIT_DAYS + 3; day++) {
+      next = toHour(quiet, next, day * HOURS_PER_DAY);
+      waiting = Math.min(cap, waiting + daily);
+      expect(entryOf(next, 'kayes-gate').offered).toBe(waiting);
+    }
+    expect(waiting).toBe(cap);
   });
 });
 
@@ -58,7 +65,7 @@ describe('driver morale', () => {
   it('after good news, sinks back MORALE_DRIFT_PER_DAY a day to the usual morale, and no further', () => {
     const boost = 20;
     const event = { ...fixture().events![0]!, day: 1, effects: { morale: { corridor: 'senegal', delta: boost } } };
-    const c = makeCtx({ events: [event] });
+    const c = makeCtx({ events: [event], ...STOCKED });
     let state = start(1, 'normal', c).state;
     const high = Math.min(100, usual + boost);
     expect(entryOf(state, 'kayes-gate').morale).toBe(high);
@@ -79,7 +86,7 @@ describe('driver morale', () => {
     const usualHere = MORALE_REFUSAL + 3;
     const [kayes, ...rest] = fixture().entryPoints;
     const blow = { ...fixture().events![0]!, day: 1, effects: { morale: { corridor: 'senegal', delta: -100 } } };
-    const c = makeCtx({ events: [blow], entryPoints: [{ ...kayes!, tankersPerDay: 20, morale: usualHere }, ...rest] });
+    const c = makeCtx({ events: [blow], ...STOCKED, entryPoints: [{ ...kayes!, tankersPerDay: 20, morale: usualHere }, ...rest] });
     let state = start(1, 'normal', c).state;
     expect(entryOf(state, 'kayes-gate')).toMatchObject({ morale: 0, offered: 0 });
     let refusedMornings = 1;
