@@ -3,7 +3,7 @@
  * the clock (pause and speeds), and the blockade's turns. Scenes and the HUD read the state
  * and send player commands through `dispatch`; nothing else changes the game.
  */
-import { blockadeTurn, replayMatch } from '../ai/match';
+import { blockadeTurn, replayMatch } from '../ai/turns';
 import { HOURS_PER_DAY } from '../sim/balance';
 import type { LevelContext } from '../sim/context';
 import { createInitialState } from '../sim/init';

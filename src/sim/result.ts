@@ -10,7 +10,7 @@ import { aliasSchema, hash16, int, logSchema, readVersioned, type FileKind } fro
 import type { Level } from '../levels/schema';
 import type { LevelContext } from './context';
 import { gameHeader, NO_SETTINGS, scenarioContext, type ScenarioSettings } from './scenario';
-import { replayMatch } from '../ai/match';
+import { replayMatch } from '../ai/turns';
 import { stateHash } from './replay';
 import { outcomeOf, type Outcome } from './selectors';
 import type { Action, Difficulty, GameState } from './state';
