@@ -26,7 +26,7 @@ export function phaserWithoutExtras(root: string): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(id) {
-      return id === 'phaser' ? resolve(src, 'phaser-no-physics.js') : undefined;
+      return id === 'phaser' ? resolve(root, 'build/phaser-game.cjs') : undefined;
     },
     transform(code, id) {
       if (!id.startsWith(src)) return undefined;
