@@ -17,6 +17,12 @@ export default tseslint.config(
     },
   },
   {
+    // Phaser is written in CommonJS; the game's selection of it (build/phaser-game.cjs) is too.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', globalThis: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The pure core: no renderer, no audio, no DOM, no clock, no ambient randomness.
     files: ['src/sim/**/*.ts', 'src/ai/**/*.ts', 'src/levels/**/*.ts'],
     rules: {

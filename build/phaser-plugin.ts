@@ -1,10 +1,12 @@
 /**
  * The game draws with WebGL, plays sound through Howler and uses no physics, so the built
- * game bundles Phaser from its source entry without physics (`phaser-no-physics.js`), with
- * Phaser's own build flags set as its webpack build would: no Canvas renderer (deprecated
- * in Phaser 4), no Phaser sound manager, no debug or plug-in extras. That is about 45 KB
- * gzipped less than the full distributed build, and keeps the game within its JavaScript
- * budget. The dev server keeps the standard ES build.
+ * game bundles Phaser from its source with only what the map uses (phaser-game.cjs: no
+ * physics, tilemaps or DOM elements, and of the game objects only images in containers),
+ * with Phaser's own build flags set as its webpack build would: no Canvas renderer
+ * (deprecated in Phaser 4), no Phaser sound manager, no debug or plug-in extras. That is
+ * about 120 KB gzipped less than the full distributed build, keeps the game within its
+ * JavaScript budget and gives the browser less to compile before the map. The dev server
+ * keeps the standard ES build.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
