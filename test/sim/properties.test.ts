@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { POLICIES, SECTORS, level as levelSchema } from '../../src/levels/schema';
-import { CELL_MAX_STRENGTH } from '../../src/sim/balance';
+import { BORDER_WAIT_DAYS, CELL_MAX_STRENGTH, EXTRA_CELLS, GRACE_HOURS, NEW_CELL_RECRUITS, THREAT_MAX_EXTRA_DELAY, THREAT_SETUP_HOURS } from '../../src/sim/balance';
 import { buildContext, type LevelContext } from '../../src/sim/context';
 import { createInitialState } from '../../src/sim/init';
 import { Fold } from '../../src/sim/fold';
@@ -59,6 +59,15 @@ function actionArb(ctx: LevelContext): fc.Arbitrary<Action[]> {
     fc.record({ type: fc.constantFrom('policy/enact', 'policy/revoke'), policy: fc.oneof(fc.constantFrom(...POLICIES), fc.string({ maxLength: 5 })) }),
     fc.record({ type: fc.constant('ai/move'), cell: anyId(cellIds), to: anyId(townIds), reason }),
     fc.record({ type: fc.constantFrom('ai/ambush', 'ai/checkpoint'), cell: anyId(cellIds), road: anyId(roadIds), reason }),
+    // Timed threats, within and beyond the delays the rules accept.
+    fc.record({
+      type: fc.constantFrom('ai/ambush', 'ai/checkpoint'),
+      cell: anyId(cellIds),
+      road: anyId(roadIds),
+      delay: fc.integer({ min: -1, max: THREAT_SETUP_HOURS + THREAT_MAX_EXTRA_DELAY + 2 }),
+      reason,
+    }),
+    fc.record({ type: fc.constant('ai/raidBorder'), cell: anyId(cellIds), entry: anyId(entryIds), reason }),
     fc.record({ type: fc.constant('ai/attackTown'), cell: anyId(cellIds), town: anyId(townIds), reason }),
     fc.record({ type: fc.constantFrom('ai/intimidate', 'ai/declareBlockade'), cell: anyId(cellIds), corridor: anyId(level.corridors.map((c) => c.id)), reason }),
     fc.record({ type: fc.string({ maxLength: 8 }) }),
@@ -75,9 +84,19 @@ function brokenInvariant(ctx: LevelContext, s: Immutable<GameState>): string | n
   if (f.stockL < 0) return `negative stock ${f.stockL}`;
   if (s.city.trust < 0 || s.city.trust > 100) return `trust ${s.city.trust}`;
   for (const sector of SECTORS) if (s.services[sector] < 0 || s.services[sector] > 100) return `${sector} service ${s.services[sector]}`;
-  for (const e of s.entries) if (e.morale < 0 || e.morale > 100 || e.offered < 0) return `entry ${e.id} morale ${e.morale} offered ${e.offered}`;
+  for (const e of s.entries) {
+    const cap = (ctx.entries.get(e.id)?.tankersPerDay ?? 0) * BORDER_WAIT_DAYS;
+    if (e.morale < 0 || e.morale > 100 || e.offered < 0 || e.offered > cap) return `entry ${e.id} morale ${e.morale} offered ${e.offered}`;
+  }
   for (const c of s.convoys) if (c.tankers <= 0 || c.tankers > c.tankersAtStart) return `convoy ${c.id} has ${c.tankers} tankers`;
   for (const c of s.cells) if (c.strength < 1 || c.strength > CELL_MAX_STRENGTH) return `cell ${c.id} strength ${c.strength}`;
+  if (s.cells.length > ctx.level.blockade.cells[s.difficulty] + EXTRA_CELLS) return `${s.cells.length} cells`;
+  if (s.group.recruits < 0 || s.group.recruits > NEW_CELL_RECRUITS) return `${s.group.recruits} recruits waiting`;
+  // The grace: no threat is active, no town attacked and no tanker burned before GRACE_HOURS.
+  for (const t of s.threats) if (t.from < GRACE_HOURS) return `threat ${t.id} active from hour ${t.from}`;
+  if (s.hour < GRACE_HOURS && (s.metrics.townsFallen > 0 || s.metrics.tankersLost > 0 || s.aiMoves.some((m) => m.kind === 'attackTown' || m.kind === 'raidBorder'))) {
+    return `an attack during the grace (hour ${s.hour})`;
+  }
   if (s.city.budgetM < 0) return `budget ${s.city.budgetM}`;
   if (s.city.foodIndex < 100 || s.city.foodIndex > 400) return `food index ${s.city.foodIndex}`;
   return null;
