@@ -20,6 +20,7 @@ import type { Reason } from './sim/reason';
 import { NO_SETTINGS, scenarioContext } from './sim/scenario';
 import type { Difficulty } from './sim/state';
 import { showNotice } from './ui/notice';
+import { GameScreen, preloadGame } from './game-screen';
 
 type Screen = 'menu' | 'playing' | 'debrief';
 
@@ -52,7 +53,7 @@ let slot: SaveSlot = memorySlot();
 /** Settles once the save storage is open (or known to be unavailable) and `slot` is set. */
 let slotReady: Promise<void> = Promise.resolve();
 let audio: GameAudio | undefined;
-let current: { session: GameSession; teardown: () => void } | undefined;
+let current: GameScreen | undefined;
 let LEVELS: LevelEntry[] = [];
 /** Ids a scenario link may name: LEVELS and, in the dev server, broken level files. */
 let LINKABLE: string[] = [];
@@ -381,114 +382,30 @@ function ensureAudio(): Promise<GameAudio> {
  * The game's code and map data, fetched once: as soon as a game is asked for, or while the
  * menu sits idle, so that Start does not wait on the network.
  */
-let gameModules:
-  | { hud: Promise<typeof import('./ui/hud')>; prepare: Promise<typeof import('./scenes/prepare')>; scenes: Promise<typeof import('./scenes')> }
-  | undefined;
-function preloadGame(): NonNullable<typeof gameModules> {
-  // All at once: the map's start (no Phaser in it) does not wait for Phaser's chunk. The
-  // sounds come after the map's first frame (see play).
-  gameModules ??= { hud: import('./ui/hud'), prepare: import('./scenes/prepare'), scenes: import('./scenes') };
-  return gameModules;
-}
-
 async function play(session: GameSession): Promise<void> {
-  current?.teardown();
+  current?.close();
   showMessage(null);
   announce(t('menu.loading'));
-  const selection = new SelectionBus();
-  const reducedMotion = wantsReducedMotion(settings, window);
   const base = `${session.ctx.level.id}-${session.state.seed}`;
   setScreen('playing');
   performance.mark('lifeline:play');
-  const modules = preloadGame();
-  const mapData = modules.prepare.then(({ loadMapData }) => loadMapData(session.ctx.level));
-  // The HUD goes up while the map's code (Phaser, the biggest file) is still arriving.
-  const { mountHud } = await modules.hud;
-  performance.mark('lifeline:hud-module');
-  const hud = mountHud(session, hudRoot, {
-    selection,
+  const { screen, ready } = GameScreen.open(session, {
+    hudRoot,
+    mapRoot,
+    selection: new SelectionBus(),
+    reducedMotion: wantsReducedMotion(settings, window),
     announce,
-    onMenu: () => void backToMenu(),
-    onExportSave: () => downloadText(`${base}-save.json`, JSON.stringify(makeSave(session, new Date().toISOString())), 'application/json'),
-    onExportResult: () => handIn(session),
-  });
-  // The map frames its towns in the part the HUD leaves uncovered, and follows it as panels open and close.
-  const setInsets = (insets: { top: number; right: number; bottom: number }): void => {
-    mapRoot.style.setProperty('--map-inset-top', `${insets.top}px`);
-    mapRoot.style.setProperty('--map-inset-right', `${insets.right}px`);
-    mapRoot.style.setProperty('--map-inset-bottom', `${insets.bottom}px`);
-  };
-  const hudInsets = (): { top: number; right: number; bottom: number } => ({
-    top: Number.parseFloat(hudRoot.style.getPropertyValue('--hud-top')) || 0,
-    right: Number.parseFloat(hudRoot.style.getPropertyValue('--hud-right')) || 0,
-    bottom: Number.parseFloat(hudRoot.style.getPropertyValue('--hud-bottom')) || 0,
-  });
-  setInsets(hudInsets());
-  performance.mark('lifeline:hud-mounted');
-  // Then the map's pictures, still while Phaser arrives.
-  const prepared = modules.prepare.then(({ prepareMap }) => prepareMap(session, mapData));
-  void prepared.then(() => performance.mark('lifeline:map-prepared'));
-  const { mountMap } = await modules.scenes;
-  performance.mark('lifeline:map-module');
-  const map = await mountMap(session, mapRoot, { selection, reducedMotion, prepared });
-  const onInsets = (event: Event): void => {
-    setInsets((event as CustomEvent<{ top: number; right: number; bottom: number }>).detail);
-    map.resize();
-  };
-  hudRoot.addEventListener('hud-insets', onInsets);
-  // The HUD may have measured itself while the map was loading.
-  setInsets(hudInsets());
-  map.resize();
-  performance.mark('lifeline:map-mounted');
-  requestAnimationFrame(() => {
-    // The first frame of a playable map: what `npm run bench` compares with a bare Phaser page.
-    window.__ready ??= performance.now();
-  });
-  const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
-  // Sounds after the first frame: nothing plays before the player's first gesture anyway.
-  const detachSound = (await ensureAudio()).attach(session);
-  const stopSaving = session.onNewDay(() => void autosave(session));
-
-  let frame = 0;
-  let last = performance.now();
-  const loop = (now: number): void => {
-    session.update(now - last);
-    last = now;
-    if (session.finished) {
-      if (session.timeUp) announce(t('menu.timeUp'));
-      void finish(session);
-      return;
-    }
-    frame = requestAnimationFrame(loop);
-  };
-  frame = requestAnimationFrame(loop);
-  // Students switch tabs: the crisis waits for them.
-  const onHidden = (): void => {
-    if (document.hidden) {
-      session.setSpeed(0);
-      void autosave(session);
-    }
-  };
-  document.addEventListener('visibilitychange', onHidden);
-  // The instructor's time limit counts lesson time (GameSession.update); it is saved often, so that a reload does not give any back.
-  const keepTime = session.lessonLeftMs !== null ? setInterval(() => void autosave(session), 15_000) : undefined;
-
-  current = {
-    session,
-    teardown: () => {
-      cancelAnimationFrame(frame);
-      clearInterval(keepTime);
-      document.removeEventListener('visibilitychange', onHidden);
-      stopSaving();
-      detachSound();
-      tutorial?.destroy();
-      hudRoot.removeEventListener('hud-insets', onInsets);
-      hud.destroy();
-      map.destroy();
-      current = undefined;
+    audio: ensureAudio,
+    autosave,
+    hud: {
+      onMenu: () => void backToMenu(),
+      onExportSave: () => downloadText(`${base}-save.json`, JSON.stringify(makeSave(session, new Date().toISOString())), 'application/json'),
+      onExportResult: () => handIn(session),
     },
-  };
-  await autosave(session);
+    onFinished: (finished) => void finish(finished),
+  });
+  current = screen;
+  await ready;
   announce('');
 }
 
@@ -496,7 +413,8 @@ async function backToMenu(): Promise<void> {
   if (current) {
     current.session.setSpeed(0);
     await autosave(current.session);
-    current.teardown();
+    current.close();
+    current = undefined;
   }
   setScreen('menu');
   await refreshContinue();
@@ -504,7 +422,8 @@ async function backToMenu(): Promise<void> {
 
 async function finish(session: GameSession): Promise<void> {
   await autosave(session);
-  current?.teardown();
+  current?.close();
+  current = undefined;
   // A game stopped by the time limit stays saved: the class link and Continue open it again, at its debrief.
   if (session.over) await slot.clear().catch(() => undefined);
   const { renderDebrief } = await import('./ui/debrief');
