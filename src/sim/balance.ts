@@ -49,8 +49,15 @@ export const STRONG_ESCORT = 5;
 /** Drivers threatened on a corridor, and a declared blockade of it. */
 export const MORALE_PER_INTIMIDATION = 4;
 export const MORALE_PER_BLOCKADE = 8;
-/** Threats alone do not push morale below this: drivers refuse after tankers burn, not after words. */
+/**
+ * Threats to drivers alone do not push morale below this: drivers refuse after tankers burn,
+ * not after words. A declared blockade is more than words: kept up for weeks, enforced here
+ * and there, it wears its corridor's drivers down MORALE_PER_BLOCKADE_DAY a day, with no floor.
+ */
 export const MORALE_THREAT_FLOOR = 45;
+export const MORALE_PER_BLOCKADE_DAY = 2;
+/** Hazard pay brings frightened drivers back this much faster each day. */
+export const HAZARD_PAY_DRIFT = 2;
 /**
  * Violence frightens drivers (AP 2025-10-08, Firstpost 2025-10-26): each attack on a
  * corridor costs its drivers this much morale, plus one point per MORALE_PER_BURNED

@@ -74,7 +74,7 @@ describe(`tankers not sent wait at the border, up to BORDER_WAIT_DAYS (${BORDER_
     expect(entryOf(toHour(quiet, state, state.hour + HOURS_PER_DAY), 'siguiri-gate').offered).toBe(0);
   });
 
-  it('property: whatever the morale and the tankers sent, the tankers waiting stay within 0..tankersPerDay × BORDER_WAIT_DAYS and grow by the morning’s offer', () => {
+  it('property: whatever the morale and the tankers sent, the tankers waiting stay within 0..tankersPerDay × BORDER_WAIT_DAYS and grow by the morning’s offer; below MORALE_REFUSAL they all go home', () => {
     const def = quiet.entries.get('kayes-gate')!;
     const cap = def.tankersPerDay * BORDER_WAIT_DAYS;
     fc.assert(
@@ -86,8 +86,8 @@ describe(`tankers not sent wait at the border, up to BORDER_WAIT_DAYS (${BORDER_
           e.morale = m.morale;
           const before = e.offered;
           refreshOffers(quiet, s);
-          const today = m.morale < MORALE_REFUSAL ? 0 : Math.round((def.tankersPerDay * m.morale) / 100);
-          if (e.offered !== Math.min(cap, before + today) || e.offered < 0 || e.offered > cap) return false;
+          const expected = m.morale < MORALE_REFUSAL ? 0 : Math.min(cap, before + Math.round((def.tankersPerDay * m.morale) / 100));
+          if (e.offered !== expected || e.offered < 0 || e.offered > cap) return false;
         }
         return true;
       }),
@@ -220,3 +220,16 @@ function ambushedOnce(seed: number, hazardPay: boolean): { lost: number; drop: n
   const after = tickUntil(quiet, s, (x) => x.metrics.convoysAttacked > 0, 12);
   return { lost: after.metrics.tankersLost, drop: entryOf(s, 'kayes-gate').morale - entryOf(after, 'kayes-gate').morale };
 }
+
+describe('refusing drivers go home', () => {
+  it('below MORALE_REFUSAL the tankers waiting at the border go home, and no convoy can be formed from them', () => {
+    const s = mutableCopy(start(1, 'normal', quiet).state);
+    const e = entryOf(s, 'kayes-gate');
+    e.offered = 40;
+    e.morale = MORALE_REFUSAL - 1;
+    refreshOffers(quiet, s);
+    expect(e.offered).toBe(0);
+    const route = quiet.routes.get(id.entry('kayes-gate'))![0]!;
+    expect(() => run(quiet, s, [{ type: 'convoy/form', entry: id.entry('kayes-gate'), tankers: 1, route, departAt: s.hour, escort: [] }])).toThrow(/not-offered/);
+  });
+});

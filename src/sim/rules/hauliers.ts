@@ -8,10 +8,12 @@
 import {
   BORDER_WAIT_DAYS,
   ESCORTED_LOSS_FEAR,
+  HAZARD_PAY_DRIFT,
   HAZARD_PAY_FEAR,
   HAZARD_PAY_MORALE,
   MORALE_DRIFT_PER_DAY,
   MORALE_PER_ATTACK,
+  MORALE_PER_BLOCKADE_DAY,
   MORALE_PER_BURNED,
   MORALE_REFUSAL,
 } from '../balance';
@@ -29,12 +31,15 @@ export function refreshOffers(ctx: LevelContext, state: GameState): void {
     }
     const refused = entry.morale < MORALE_REFUSAL;
     if (refused && def.tankersPerDay > 0) pushNews(state, { kind: 'refusal', facts: { entry: entry.id, morale: entry.morale } });
-    const today = refused ? 0 : Math.round((def.tankersPerDay * entry.morale) / 100);
-    entry.offered = Math.min(entry.offered + today, def.tankersPerDay * BORDER_WAIT_DAYS);
+    // Drivers who refuse the trip do not wait at the border either: they go home.
+    entry.offered = refused ? 0 : Math.min(entry.offered + Math.round((def.tankersPerDay * entry.morale) / 100), def.tankersPerDay * BORDER_WAIT_DAYS);
   }
 }
 
-/** Morale recovers slowly toward its usual level (higher with hazard pay); a declared blockade keeps wearing it down. */
+/**
+ * Morale recovers slowly toward its usual level (higher and faster with hazard pay); a
+ * declared blockade keeps wearing it down (see MORALE_THREAT_FLOOR).
+ */
 export function driftMorale(ctx: LevelContext, state: GameState): void {
   const hazardPay = policyActive(state, 'hazardPay');
   for (const entry of state.entries) {
@@ -42,9 +47,9 @@ export function driftMorale(ctx: LevelContext, state: GameState): void {
     if (!def) continue;
     const usual = def.morale + (hazardPay ? HAZARD_PAY_MORALE : 0);
     let next = entry.morale;
-    if (next < usual) next = Math.min(usual, next + MORALE_DRIFT_PER_DAY + (hazardPay ? 2 : 0));
+    if (next < usual) next = Math.min(usual, next + MORALE_DRIFT_PER_DAY + (hazardPay ? HAZARD_PAY_DRIFT : 0));
     else if (next > usual) next = Math.max(usual, next - MORALE_DRIFT_PER_DAY);
-    if (state.blockaded.includes(def.corridor)) next -= 2;
+    if (state.blockaded.includes(def.corridor)) next -= MORALE_PER_BLOCKADE_DAY;
     entry.morale = clamp(next, 0, 100);
   }
 }
