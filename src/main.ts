@@ -186,7 +186,7 @@ function wireMenu(): void {
     audio?.setVolume(settings.volume);
   });
   // Accessibility modes: the style sheets read them from the root element; the map reads reduced motion when it starts.
-  for (const [id, key] of [['reduced-motion', 'reducedMotion'], ['colour-blind', 'colourBlind']] as const) {
+  for (const [id, key] of [['reduced-motion', 'reducedMotion'], ['colour-blind', 'colourBlind'], ['pause-alerts', 'pauseOnAlerts']] as const) {
     const box = $<HTMLInputElement>(id);
     box.checked = settings[key];
     box.addEventListener('change', () => {
@@ -445,6 +445,8 @@ async function play(session: GameSession): Promise<void> {
     window.__ready ??= performance.now();
   });
   const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
+  // Read at each alert: the setting may change from the menu between games.
+  const alerts = (await import('./ui/alerts')).watchAlerts(session, hudRoot, { pauseOnAlerts: () => settings.pauseOnAlerts });
   // Sounds after the first frame: nothing plays before the player's first gesture anyway.
   const detachSound = (await ensureAudio()).attach(session);
   const stopSaving = session.onNewDay(() => void autosave(session));
@@ -482,6 +484,7 @@ async function play(session: GameSession): Promise<void> {
       stopSaving();
       detachSound();
       tutorial?.destroy();
+      alerts.destroy();
       hudRoot.removeEventListener('hud-insets', onInsets);
       hud.destroy();
       map.destroy();
