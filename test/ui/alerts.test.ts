@@ -51,6 +51,8 @@ describe('alerts are read from what changed between two states', () => {
     ['trust already under it falls further', atTrust(TRUST_ALERT - 1), after(atTrust(TRUST_ALERT - 1), [], withTrust(TRUST_ALERT - 8)), []],
     ['trust rises', atTrust(TRUST_ALERT - 1), after(atTrust(TRUST_ALERT - 1), [], withTrust(TRUST_ALERT + 3)), []],
     ['the depot falls under a day of the plan', atCover(1.3), after(atCover(1.3), [], withStockDays(0.8)), ['stockLow']],
+    ['the depot falls to exactly a day: the next night empties it', atCover(1.3), after(atCover(1.3), [], withStockDays(1)), ['stockLow']],
+    ['the depot falls, still above a day', atCover(2), after(atCover(2), [], withStockDays(1.1)), []],
     ['the depot, already under a day, falls further', atCover(0.8), after(atCover(0.8), [], withStockDays(0.3)), []],
     ['the depot rises above a day', atCover(0.8), after(atCover(0.8), [], withStockDays(2)), []],
     [

@@ -33,7 +33,7 @@ export const hudAlerts = stringsPart({
     'hud.alert.trustLow.why': 'Under {threshold} the city is close to turning against the authorities; at 0 the game ends.',
     'hud.alert.trustLow.todo':
       'What to do: in the City panel, read why trust changed last night. Restore hospitals and water first; shorter queues and an information campaign also help.',
-    'hud.alert.stockLow.title': 'Less than a day of fuel left at this plan',
+    'hud.alert.stockLow.title': 'A day of fuel or less left at this plan',
     'hud.alert.stockLow.why.one': '{stock} in the depot: {days} day at the plan in force.',
     'hud.alert.stockLow.why.other': '{stock} in the depot: {days} days at the plan in force.',
     'hud.alert.stockLow.todo': 'What to do: ration the plan in the City panel (hospitals and water first), and bring convoys in now from the Convoys panel.',
@@ -71,7 +71,7 @@ export const hudAlerts = stringsPart({
     'hud.alert.trustLow.why': 'Sous {threshold}, la ville est près de se retourner contre les autorités ; à 0, la partie s’arrête.',
     'hud.alert.trustLow.todo':
       'Que faire : dans le panneau Ville, lisez pourquoi la confiance a changé la nuit dernière. Rétablissez d’abord les hôpitaux et l’eau ; des files plus courtes et une campagne d’information aident aussi.',
-    'hud.alert.stockLow.title': 'Moins d’un jour de carburant avec ce plan',
+    'hud.alert.stockLow.title': 'Un jour de carburant ou moins avec ce plan',
     'hud.alert.stockLow.why.one': '{stock} au dépôt : {days} jour avec le plan en vigueur.',
     'hud.alert.stockLow.why.other': '{stock} au dépôt : {days} jours avec le plan en vigueur.',
     'hud.alert.stockLow.todo': 'Que faire : rationnez le plan dans le panneau Ville (hôpitaux et eau d’abord), et faites venir des convois dès maintenant depuis le panneau Convois.',

@@ -1,6 +1,6 @@
 /**
  * The big moments that stop the clock: a town lost, a convoy attacked, public trust falling
- * into its failing band, the depot falling under a day of the plan in force. Read from what
+ * into its failing band, the depot down to a day of the plan in force. Read from what
  * changed between two states (the rules' news and figures), never decided by the rules: the
  * game plays the same whether the clock stops or not. Pure (no DOM), so it is tested as a table.
  */
@@ -12,7 +12,7 @@ import type { GameState, NewsItem } from '../../sim/state';
 
 /** Trust under this is the HUD's failing band (see trustBand): the city nears collapse at 0. */
 export const TRUST_ALERT = 25;
-/** Days of the plan in force under which the depot is about to run dry. */
+/** Days of the plan in force at or under which the depot is about to run dry (at one day, the next night empties it). */
 export const COVER_ALERT_DAYS = 1;
 
 export type Alert =
@@ -70,6 +70,6 @@ export function detectAlerts(ctx: LevelContext, before: Immutable<GameState>, af
   }
   if (after.city.trust < TRUST_ALERT && before.city.trust >= TRUST_ALERT) alerts.push({ kind: 'trustLow', hour: after.hour, trust: after.city.trust, threshold: TRUST_ALERT });
   const cover = planCoverDays(ctx, after);
-  if (cover < COVER_ALERT_DAYS && planCoverDays(ctx, before) >= COVER_ALERT_DAYS) alerts.push({ kind: 'stockLow', hour: after.hour, days: cover, stockL: after.fuel.stockL });
+  if (cover <= COVER_ALERT_DAYS && planCoverDays(ctx, before) > COVER_ALERT_DAYS) alerts.push({ kind: 'stockLow', hour: after.hour, days: cover, stockL: after.fuel.stockL });
   return alerts;
 }

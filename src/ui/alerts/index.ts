@@ -1,6 +1,6 @@
 /**
  * Alerts that stop the clock. The big moments of a game (a town lost, a convoy attacked,
- * trust failing, the depot under a day of fuel) go by in seconds at ×4: each one stops the
+ * trust failing, the depot down to a day of fuel) go by in seconds at ×4: each one stops the
  * clock (a setting, on by default), is announced at once to screen readers, and says what
  * to do and where. A card at the top of the HUD panel holds it until the clock runs again or
  * the player closes it.
