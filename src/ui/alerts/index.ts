@@ -46,6 +46,8 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
   let shown: Alert | null = null;
   /** The speed the alert stopped, to resume at; null when the clock was not running. */
   let stoppedAt: Exclude<Speed, 0> | null = null;
+  /** The card came while the clock stood still: it goes when the clock runs again. */
+  let untilRunning = false;
 
   function show(alerts: readonly Alert[]): void {
     const alert = alerts[0]!;
@@ -65,12 +67,14 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
     resume.hidden = stoppedAt === null;
     card.dataset.kind = alert.kind;
     card.hidden = false;
+    untilRunning = session.speed === 0;
   }
 
   function hide(): void {
     card.hidden = true;
     shown = null;
     stoppedAt = null;
+    untilRunning = false;
   }
 
   function openPanel(): void {
@@ -87,8 +91,9 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
   const unsubscribe = session.subscribe((snapshot: SessionSnapshot) => {
     const alerts = detectAlerts(ctx, snapshot.previous, snapshot.state);
     if (alerts.length > 0 && !session.over) show(alerts);
-    // Once the clock runs again, the card has done its work (the News panel keeps the story).
-    else if (shown && snapshot.speed !== 0) hide();
+    // Once the clock runs again, a card shown while it stood still has done its work (the News
+    // panel keeps the story); one shown while it ran (alerts that do not stop it) stays until closed.
+    else if (shown && untilRunning && snapshot.speed !== 0) hide();
   });
 
   return {
