@@ -8,6 +8,7 @@
  * JavaScript budget and gives the browser less to compile before the map. The dev server
  * keeps the standard ES build.
  */
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -22,7 +23,9 @@ const FLAGS: Record<string, string> = {
 const FLAG = new RegExp(`typeof (${Object.keys(FLAGS).join('|')})\\b`, 'g');
 
 export function phaserWithoutExtras(root: string): Plugin {
-  const src = resolve(root, 'node_modules/phaser/src');
+  // Modules are identified by their real path: a node_modules that is a symlink (a git worktree
+  // sharing another's) must still match, or the debug renderer and its missing import come back.
+  const src = realpathSync(resolve(root, 'node_modules/phaser/src'));
   return {
     name: 'phaser-without-extras',
     apply: 'build',

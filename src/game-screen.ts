@@ -19,6 +19,8 @@ export interface GameScreenHost {
   announce(text: string): void;
   audio(): Promise<GameAudio>;
   autosave(session: GameSession): Promise<void>;
+  /** Whether big moments (a town lost, a convoy hit…) stop the clock: the player's setting. */
+  pauseOnAlerts(): boolean;
   /** The HUD's menu, files and hand-in buttons. */
   hud: Omit<HudOptions, 'selection' | 'announce'>;
   /** The game ended (held, collapsed or out of lesson time). */
@@ -128,6 +130,9 @@ export class GameScreen {
       this.#own(() => tutorial.destroy());
       if (this.#closed) return;
     }
+    const alerts = (await import('./ui/alerts')).watchAlerts(session, hudRoot, { pauseOnAlerts: host.pauseOnAlerts });
+    this.#own(() => alerts.destroy());
+    if (this.#closed) return;
     // Sounds after the first frame: nothing plays before the player's first gesture anyway.
     const detachSound = (await host.audio()).attach(session);
     this.#own(detachSound);

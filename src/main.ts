@@ -187,7 +187,7 @@ function wireMenu(): void {
     audio?.setVolume(settings.volume);
   });
   // Accessibility modes: the style sheets read them from the root element; the map reads reduced motion when it starts.
-  for (const [id, key] of [['reduced-motion', 'reducedMotion'], ['colour-blind', 'colourBlind']] as const) {
+  for (const [id, key] of [['reduced-motion', 'reducedMotion'], ['colour-blind', 'colourBlind'], ['pause-alerts', 'pauseOnAlerts']] as const) {
     const box = $<HTMLInputElement>(id);
     box.checked = settings[key];
     box.addEventListener('change', () => {
@@ -397,6 +397,8 @@ async function play(session: GameSession): Promise<void> {
     announce,
     audio: ensureAudio,
     autosave,
+    // Read at each alert: the setting may change from the menu between games.
+    pauseOnAlerts: () => settings.pauseOnAlerts,
     hud: {
       onMenu: () => void backToMenu(),
       onExportSave: () => downloadText(`${base}-save.json`, JSON.stringify(makeSave(session, new Date().toISOString())), 'application/json'),

@@ -1,6 +1,6 @@
 /**
  * The game screen owns what it starts: closed after it opened, or while its parts are still
- * arriving, it leaves no HUD, map, tutorial, sound, listener, timer or frame behind.
+ * arriving, it leaves no HUD, map, tutorial, alert watch, sound, listener, timer or frame behind.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GameSession } from '../src/app/session';
@@ -27,6 +27,7 @@ vi.mock('../src/scenes', () => ({
   },
 }));
 vi.mock('../src/ui/tutorial', () => ({ startTutorial: () => ({ destroy: part('tutorial') }) }));
+vi.mock('../src/ui/alerts', () => ({ watchAlerts: () => ({ destroy: part('alerts') }) }));
 
 class Listeners {
   readonly added = new Map<string, number>();
@@ -93,6 +94,7 @@ function host(): { host: GameScreenHost; hudRoot: Listeners } {
       announce: () => undefined,
       audio: () => Promise.resolve({ attach: () => part('sound') } as unknown as Awaited<ReturnType<GameScreenHost['audio']>>),
       autosave: () => Promise.resolve(),
+      pauseOnAlerts: () => true,
       hud: { onMenu: () => undefined, onExportSave: () => undefined, onExportResult: () => undefined },
       onFinished: () => undefined,
     },
@@ -117,7 +119,7 @@ describe('the game screen', () => {
     const { screen, ready } = GameScreen.open(session('tutorial', 60_000), h);
     releaseScenes();
     await ready;
-    expect([...up].sort()).toEqual(['autosave', 'hud', 'map', 'sound', 'tutorial']);
+    expect([...up].sort()).toEqual(['alerts', 'autosave', 'hud', 'map', 'sound', 'tutorial']);
     // The first frame marks the map ready; the clock asks for a frame after each one.
     drawFrame();
     drawFrame();

@@ -1,5 +1,6 @@
 /**
- * Player preferences: language, sound, volume, and two accessibility modes. Small, so
+ * Player preferences: language, sound, volume, two accessibility modes, and whether big
+ * moments stop the clock. Small, so
  * localStorage; never fatal if unavailable, full, or filled with something else.
  */
 import type { Lang } from './i18n';
@@ -12,6 +13,8 @@ export interface Settings {
   reducedMotion: boolean;
   /** The colour-blind palette, with a shape or a word on everything a colour marks. */
   colourBlind: boolean;
+  /** A town lost, a convoy attacked, trust or fuel running low stop the clock (src/ui/alerts). */
+  pauseOnAlerts: boolean;
 }
 
 const KEY = 'lifeline-bamako/settings';
@@ -20,7 +23,7 @@ export const MAX_SETTINGS_CHARS = 2048;
 
 export function defaultSettings(languages: readonly string[]): Settings {
   const lang: Lang = languages.some((l) => l.toLowerCase().startsWith('fr')) ? 'fr' : 'en';
-  return { lang, sound: false, volume: 0.7, reducedMotion: false, colourBlind: false };
+  return { lang, sound: false, volume: 0.7, reducedMotion: false, colourBlind: false, pauseOnAlerts: true };
 }
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, fallback: Settings): Settings {
@@ -37,6 +40,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined, fall
       volume: typeof value.volume === 'number' && value.volume >= 0 && value.volume <= 1 ? value.volume : fallback.volume,
       reducedMotion: flag(value.reducedMotion, fallback.reducedMotion),
       colourBlind: flag(value.colourBlind, fallback.colourBlind),
+      pauseOnAlerts: flag(value.pauseOnAlerts, fallback.pauseOnAlerts),
     };
   } catch {
     return fallback;

@@ -109,13 +109,13 @@ export const debrief = stringsPart({
       'You closed the schools, and students lost {n} school days. Mali closed schools and universities nationwide from 27 October to 9 November 2025. What did the city gain in fuel, and who paid for it? Who should decide such a trade-off?',
     'debrief.q.schoolsStarved': 'Students lost {n} school days because schools ran short of fuel. Would closing them on purpose, as Mali did in 2025, have been better or worse? Why?',
     'debrief.q.schoolsOpen': 'You kept the schools open. In 2025 Mali closed them nationwide for two weeks to save fuel. What would you have gained, and what would it have cost?',
-    'debrief.q.townsFell.one':
+    'debrief.q.townsFellAway.one':
       '{n} rural town fell while your units were on the roads or escorting convoys. Analysts read the 2025 blockade as a way to force the government to pull its forces to the capital and the roads. Was protecting the fuel worth it?',
-    'debrief.q.townsFell.other':
+    'debrief.q.townsFellAway.other':
       '{n} rural towns fell while your units were on the roads or escorting convoys. Analysts read the 2025 blockade as a way to force the government to pull its forces to the capital and the roads. Was protecting the fuel worth it?',
     'debrief.q.townsHeld': 'No rural town fell. What did keeping units in the towns cost your convoys? Would you choose the same balance again?',
     'debrief.q.noConvoys': 'You sent no convoy that reached the end of its trip. Why is it so hard to keep a city supplied by road when the roads are attacked?',
-    'debrief.q.escorts':
+    'debrief.q.escortsHit':
       '{escorted} of your {total} convoys had an escort. Escorted convoys lost {lossEscorted} % of their tankers; those without lost {lossAlone} %. In 2025, army escorts had limited success and many drivers refused the trip. Why might escorts not be enough?',
     'debrief.q.habits.one': 'The armed group set {n} ambush on a road where it had already seen several of your convoys. How could you have been less predictable, and what would that have cost?',
     'debrief.q.habits.other': 'The armed group set {n} ambushes on roads where it had already seen several of your convoys. How could you have been less predictable, and what would that have cost?',
@@ -126,6 +126,44 @@ export const debrief = stringsPart({
     'debrief.q.priceControls': 'You held the pump price down. In 2025 fuel sold for 775 CFA a litre at the pump and about 2,000 on the black market. Who gains and who loses when prices are controlled in a shortage?',
     'debrief.q.rationing': 'The service you kept lowest on average was {sector} ({level} %). Why that one? Hospitals, water pumps and electricity depend on each other: what did the cut do to the others?',
     'debrief.q.lives': '{n} people died in attacks on your convoys. How much risk can a coordinator ask drivers and soldiers to take to keep a city supplied?',
+
+    'debrief.q.townsFellWeak.one':
+      '{n} rural town fell with a garrison below its need, while none of your units was on the roads. What would it have taken to hold it, and which town or road would those units have left unguarded?',
+    'debrief.q.townsFellWeak.other':
+      '{n} times a rural town fell with a garrison below its need, while none of your units was on the roads. What would it have taken to hold them, and which towns or roads would those units have left unguarded?',
+    'debrief.q.townsHeldIdle': 'No rural town fell, and none of your units left for the roads. What would the convoys you did not protect have needed to reach Bamako, and which town could have spared a unit?',
+    'debrief.q.townsUntested': 'The armed group attacked no rural town in your game. Which town would you have defended first, and with which unit?',
+    'debrief.q.escortsHeld':
+      '{escorted} of your {total} convoys had an escort, and the escorted ones lost no tanker{alone}. In 2025, army escorts had limited success. What did your escorts cost elsewhere: which towns and roads were left without units?',
+    'debrief.q.escortsHeldAlone': '; those without lost {lossAlone} %',
+    'debrief.q.escortsNone':
+      'None of your {total} convoys had an escort, and they lost {lossAlone} % of their tankers. When is an escort worth the unit it takes away from a rural town?',
+    'debrief.q.banNoGrowth':
+      'You banned fuel sales in rural areas, and in your game the group did not grow after it ({cellsBefore} cells of total strength {strengthBefore} then, {cellsAfter} of {strengthAfter} at the end). In 2025 the group presented this very ban as the reason for its blockade. Why might it turn out differently in reality?',
+    'debrief.q.rationingNone':
+      'Every service got at least {level} % of its needs on average. What did it take to keep them all running, and which would you have cut first if the depot had run low?',
+
+    'debrief.why.title': 'Why it turned out this way',
+    'debrief.why.trust': 'Public trust went from {start} to {end}. Night after night, these causes added up to the difference:',
+    'debrief.why.trustNone': 'Public trust stayed at {start}: no night changed it.',
+    'debrief.why.cause': 'Cause',
+    'debrief.why.change': 'Change',
+    'debrief.why.nights': 'Nights',
+    'debrief.why.start': 'At the start',
+    'debrief.why.end': 'At the end',
+    'debrief.why.bounded': 'Cut off at the limits of the 0–100 scale',
+    'debrief.why.towns': 'Towns lost, and why',
+    'debrief.why.townsNone': 'No rural town fell.',
+    'debrief.why.town': '{town}, {time}: a garrison of {garrison} of the {need} it needed, and its own defenders ({own}), against a cell of strength {cell}.',
+    'debrief.why.townAway': 'At that hour {units} were on the roads.',
+    'debrief.why.townBan': 'The ban on rural fuel sales had turned its people against the authorities: its own defenders counted for less.',
+    'debrief.why.collapseTrust': 'The city collapsed because public trust reached 0 on day {day}. The largest causes over the game: {causes}.',
+    'debrief.why.notFuel': 'It was not for want of fuel: the depot still held {stock}, {days} of full demand.',
+    'debrief.why.collapseFuel':
+      'The city collapsed because for {n} days in a row, to day {day}, its services got less than a third of the fuel they needed. The depot held {stock} at the end; over the game {delivered} tankers were delivered and {lost} lost.',
+    'debrief.why.causeItem': '{cause} {delta}',
+    'debrief.why.days.one': '{days} day',
+    'debrief.why.days.other': '{days} days',
 
     'debrief.scale': 'About the numbers',
     'debrief.sources': 'Sources',
@@ -237,13 +275,13 @@ export const debrief = stringsPart({
       "Vous avez fermé les écoles, et les élèves ont perdu {n} jours de classe. Le Mali a fermé écoles et universités dans tout le pays du 27 octobre au 9 novembre 2025. Qu'a gagné la ville en carburant, et qui en a payé le prix ? Qui devrait décider d'un tel arbitrage ?",
     'debrief.q.schoolsStarved': 'Les élèves ont perdu {n} jours de classe parce que les écoles manquaient de carburant. Les fermer délibérément, comme le Mali en 2025, aurait-il été mieux ou pire ? Pourquoi ?',
     'debrief.q.schoolsOpen': "Vous avez gardé les écoles ouvertes. En 2025, le Mali les a fermées dans tout le pays pendant deux semaines pour économiser du carburant. Qu'auriez-vous gagné, et qu'est-ce que cela aurait coûté ?",
-    'debrief.q.townsFell.one':
+    'debrief.q.townsFellAway.one':
       "{n} ville rurale est tombée pendant que vos unités étaient sur les routes ou en escorte. Des analystes ont vu dans le blocus de 2025 un moyen de forcer le gouvernement à concentrer ses forces sur la capitale et les routes. Protéger le carburant en valait-il la peine ?",
-    'debrief.q.townsFell.other':
+    'debrief.q.townsFellAway.other':
       "{n} villes rurales sont tombées pendant que vos unités étaient sur les routes ou en escorte. Des analystes ont vu dans le blocus de 2025 un moyen de forcer le gouvernement à concentrer ses forces sur la capitale et les routes. Protéger le carburant en valait-il la peine ?",
     'debrief.q.townsHeld': "Aucune ville rurale n'est tombée. Qu'a coûté à vos convois le fait de garder des unités dans les villes ? Choisiriez-vous le même équilibre ?",
     'debrief.q.noConvoys': "Aucun de vos convois n'est arrivé au bout de son trajet. Pourquoi est-il si difficile d'approvisionner une ville par la route quand les routes sont attaquées ?",
-    'debrief.q.escorts':
+    'debrief.q.escortsHit':
       '{escorted} de vos {total} convois avaient une escorte. Les convois escortés ont perdu {lossEscorted} % de leurs camions-citernes ; les autres, {lossAlone} %. En 2025, les escortes de l’armée ont eu un succès limité et beaucoup de chauffeurs refusaient de partir. Pourquoi une escorte peut-elle ne pas suffire ?',
     'debrief.q.habits.one': "Le groupe armé a tendu {n} embuscade sur une route où il avait déjà vu passer plusieurs de vos convois. Comment auriez-vous pu être moins prévisible, et qu'est-ce que cela aurait coûté ?",
     'debrief.q.habits.other': "Le groupe armé a tendu {n} embuscades sur des routes où il avait déjà vu passer plusieurs de vos convois. Comment auriez-vous pu être moins prévisible, et qu'est-ce que cela aurait coûté ?",
@@ -254,6 +292,44 @@ export const debrief = stringsPart({
     'debrief.q.priceControls': 'Vous avez bloqué le prix à la pompe. En 2025, le litre se vendait 775 FCFA à la pompe et environ 2 000 au marché noir. Qui gagne et qui perd quand on contrôle les prix en pleine pénurie ?',
     'debrief.q.rationing': "Le service que vous avez maintenu le plus bas en moyenne est : {sector} ({level} %). Pourquoi celui-là ? Hôpitaux, pompage de l'eau et électricité dépendent les uns des autres : quel effet cette coupe a-t-elle eu sur les autres ?",
     'debrief.q.lives': '{n} personnes sont mortes dans les attaques contre vos convois. Quel risque un coordinateur peut-il demander aux chauffeurs et aux soldats pour approvisionner une ville ?',
+
+    'debrief.q.townsFellWeak.one':
+      '{n} ville rurale est tombée avec une garnison inférieure à son besoin, alors qu’aucune de vos unités n’était sur les routes. Que faudrait-il pour la tenir, et quelle ville ou quelle route ces unités auraient-elles laissée sans protection ?',
+    'debrief.q.townsFellWeak.other':
+      '{n} fois, une ville rurale est tombée avec une garnison inférieure à son besoin, alors qu’aucune de vos unités n’était sur les routes. Que faudrait-il pour les tenir, et quelles villes ou quelles routes ces unités auraient-elles laissées sans protection ?',
+    'debrief.q.townsHeldIdle': 'Aucune ville rurale n’est tombée, et aucune de vos unités n’est partie sur les routes. De quoi les convois que vous n’avez pas protégés auraient-ils eu besoin pour atteindre Bamako, et quelle ville aurait pu se passer d’une unité ?',
+    'debrief.q.townsUntested': 'Le groupe armé n’a attaqué aucune ville rurale dans votre partie. Quelle ville auriez-vous défendue d’abord, et avec quelle unité ?',
+    'debrief.q.escortsHeld':
+      '{escorted} de vos {total} convois avaient une escorte, et les convois escortés n’ont perdu aucun camion-citerne{alone}. En 2025, les escortes de l’armée ont eu un succès limité. Qu’ont coûté vos escortes ailleurs : quelles villes et quelles routes sont restées sans unités ?',
+    'debrief.q.escortsHeldAlone': ' ; les autres ont perdu {lossAlone} %',
+    'debrief.q.escortsNone':
+      'Aucun de vos {total} convois n’avait d’escorte, et ils ont perdu {lossAlone} % de leurs camions-citernes. Quand une escorte vaut-elle l’unité qu’elle retire à une ville rurale ?',
+    'debrief.q.banNoGrowth':
+      'Vous avez interdit la vente de carburant en zone rurale, et dans votre partie le groupe n’a pas grandi ensuite ({cellsBefore} cellules de force totale {strengthBefore} alors, {cellsAfter} de force {strengthAfter} à la fin). En 2025, le groupe a présenté cette interdiction même comme la raison de son blocus. Pourquoi la réalité pourrait-elle tourner autrement ?',
+    'debrief.q.rationingNone':
+      'Chaque service a reçu en moyenne au moins {level} % de ses besoins. Qu’a-t-il fallu pour les faire tous fonctionner, et lequel auriez-vous réduit d’abord si le dépôt avait baissé ?',
+
+    'debrief.why.title': 'Pourquoi la partie a tourné ainsi',
+    'debrief.why.trust': 'La confiance de la population est passée de {start} à {end}. Nuit après nuit, ces causes ont fait la différence :',
+    'debrief.why.trustNone': 'La confiance de la population est restée à {start} : aucune nuit ne l’a changée.',
+    'debrief.why.cause': 'Cause',
+    'debrief.why.change': 'Variation',
+    'debrief.why.nights': 'Nuits',
+    'debrief.why.start': 'Au début',
+    'debrief.why.end': 'À la fin',
+    'debrief.why.bounded': 'Coupé aux limites de l’échelle de 0 à 100',
+    'debrief.why.towns': 'Villes perdues, et pourquoi',
+    'debrief.why.townsNone': 'Aucune ville rurale n’est tombée.',
+    'debrief.why.town': '{town}, {time} : une garnison de {garrison} sur les {need} nécessaires, et ses propres défenseurs ({own}), face à une cellule de force {cell}.',
+    'debrief.why.townAway': 'À cette heure-là, {units} étaient sur les routes.',
+    'debrief.why.townBan': 'L’interdiction de vendre du carburant en zone rurale avait retourné sa population contre les autorités : ses propres défenseurs comptaient moins.',
+    'debrief.why.collapseTrust': 'La ville s’est effondrée parce que la confiance de la population est tombée à 0 le jour {day}. Les principales causes sur la partie : {causes}.',
+    'debrief.why.notFuel': 'Ce n’était pas faute de carburant : le dépôt contenait encore {stock}, soit {days} de la demande complète.',
+    'debrief.why.collapseFuel':
+      'La ville s’est effondrée parce que pendant {n} jours d’affilée, jusqu’au jour {day}, ses services ont reçu moins d’un tiers du carburant nécessaire. Le dépôt contenait {stock} à la fin ; sur la partie, {delivered} camions-citernes ont été livrés et {lost} perdus.',
+    'debrief.why.causeItem': '{cause} {delta}',
+    'debrief.why.days.one': '{days} jour',
+    'debrief.why.days.other': '{days} jours',
 
     'debrief.scale': 'À propos des chiffres',
     'debrief.sources': 'Sources',

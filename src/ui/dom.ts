@@ -105,11 +105,18 @@ export function syncOptions(select: HTMLSelectElement, options: readonly { value
   if (options.some((o) => o.value === keep && !o.disabled)) select.value = keep;
 }
 
-/** Is the keyboard event aimed at something that uses Space or typing itself? */
-export function isTypingTarget(target: EventTarget | null): boolean {
+/** Inputs whose Space key is their own: a button-like input is pressed like any button. */
+const SPACELESS_INPUTS = new Set(['button', 'submit', 'reset', 'image', 'range']);
+
+/**
+ * A field that uses the Space key itself: text (typing a space), a checkbox or radio (ticking
+ * it), a list of options. Buttons, tabs, links and sliders do not.
+ */
+export function usesSpace(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'tab';
+  if (target instanceof HTMLInputElement) return !SPACELESS_INPUTS.has(target.type);
+  return target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 /** Saves text as a file through the browser's own download (nothing leaves the machine). */

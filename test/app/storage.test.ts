@@ -142,15 +142,22 @@ describe('settings in localStorage', () => {
   const fallback = defaultSettings(['en-GB']);
   const stored = (raw: string | null) => ({ getItem: () => raw });
 
-  it('round-trip, with the accessibility modes', () => {
+  it('round-trip, with the accessibility modes and the alerts that stop the clock', () => {
     let raw: string | null = null;
-    const settings: Settings = { lang: 'fr', sound: true, volume: 0.25, reducedMotion: true, colourBlind: true };
+    const settings: Settings = { lang: 'fr', sound: true, volume: 0.25, reducedMotion: true, colourBlind: true, pauseOnAlerts: false };
     saveSettings({ setItem: (_key, value) => void (raw = value) }, settings);
     expect(loadSettings(stored(raw), fallback)).toEqual(settings);
   });
 
   it('older settings without the accessibility modes keep the defaults for them', () => {
     expect(loadSettings(stored(JSON.stringify({ lang: 'fr', sound: true, volume: 0.5 })), fallback)).toEqual({ ...fallback, lang: 'fr', sound: true, volume: 0.5 });
+  });
+
+  it('alerts stop the clock unless the player turned them off', () => {
+    expect(fallback.pauseOnAlerts).toBe(true);
+    expect(loadSettings(stored(JSON.stringify({ lang: 'en' })), fallback).pauseOnAlerts).toBe(true);
+    expect(loadSettings(stored(JSON.stringify({ pauseOnAlerts: false })), fallback).pauseOnAlerts).toBe(false);
+    expect(loadSettings(stored(JSON.stringify({ pauseOnAlerts: 'no' })), fallback).pauseOnAlerts).toBe(true);
   });
 
   it(`ignore anything over ${MAX_SETTINGS_CHARS} characters without parsing it`, () => {
@@ -170,7 +177,8 @@ describe('settings in localStorage', () => {
       s.volume <= 1 &&
       typeof s.reducedMotion === 'boolean' &&
       typeof s.colourBlind === 'boolean' &&
-      Object.keys(s).length === 5;
+      typeof s.pauseOnAlerts === 'boolean' &&
+      Object.keys(s).length === 6;
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'), fc.constant(null)), (raw) => {
         expect(valid(loadSettings(stored(raw), fallback))).toBe(true);
@@ -178,7 +186,7 @@ describe('settings in localStorage', () => {
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(fc.record({ lang: fc.jsonValue(), sound: fc.jsonValue(), volume: fc.jsonValue(), reducedMotion: fc.jsonValue(), colourBlind: fc.jsonValue() }, { requiredKeys: [] }), (doc) => {
+      fc.property(fc.record({ lang: fc.jsonValue(), sound: fc.jsonValue(), volume: fc.jsonValue(), reducedMotion: fc.jsonValue(), colourBlind: fc.jsonValue(), pauseOnAlerts: fc.jsonValue() }, { requiredKeys: [] }), (doc) => {
         expect(valid(loadSettings(stored(JSON.stringify(doc)), fallback))).toBe(true);
       }),
       { numRuns: 2000 },

@@ -130,8 +130,19 @@ describe.sequential('a tutorial game, step by step', () => {
       new MutationObserver(note).observe(document.querySelector('#hud'), { subtree: true, childList: true, characterData: true });
     })()`);
     await press(page, page.getByRole('button', { name: 'Speed ×4' }));
-    await expect.poll(() => page.locator('.past-list li[data-status="arrived"]').count(), { timeout: 90_000, interval: 250 }).toBe(1);
-    await press(page, page.getByRole('button', { name: /Pause/ }));
+    // An alert on the way stops the clock: the student reads it and resumes.
+    for (let i = 0; i < 20 && (await page.locator('.past-list li[data-status="arrived"]').count()) === 0; i++) {
+      await page.waitForFunction(
+        () => document.querySelector('.past-list li[data-status="arrived"]') !== null || document.querySelector('.hud-alert:not([hidden]) .hud-alert-bar button.primary:not([hidden])') !== null,
+        undefined,
+        { timeout: 90_000 },
+      );
+      if ((await page.locator('.past-list li[data-status="arrived"]').count()) === 0) await press(page, page.locator('.hud-alert').getByRole('button', { name: 'Resume' }));
+    }
+    expect(await page.locator('.past-list li[data-status="arrived"]').count()).toBe(1);
+    // The arrival is the tutorial's step done: the clock stops there until the student reads on.
+    await expect.poll(() => page.locator('.hud-running').textContent()).toBe('Paused');
+    await press(page, page.locator('.tutorial').getByRole('button', { name: 'Continue', exact: true }));
     const log = await page.evaluate<{ stock: string; arrived: number }[]>('window.__stockLog');
     const at = log.findIndex((x) => x.arrived > 0);
     expect(at).toBeGreaterThan(0);

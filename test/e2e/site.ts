@@ -1,5 +1,5 @@
 /** The address of the built site under test, provided by `global-setup.ts`, and the conditions e2e files wait for. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { imageStats, launchBrowser, screenshot, type ImageStats } from '../../src/cli/web/browser';
 
@@ -72,3 +72,49 @@ export async function tabShown(page: Page, name: RegExp): Promise<void> {
   const panel = await tab.getAttribute('aria-controls');
   if (panel) await page.locator(`#${panel}`).waitFor({ state: 'visible' });
 }
+
+/** How a keyboard user gets somewhere: Tab (or Shift+Tab) until the target has the focus. */
+export async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  const max = options.max ?? 120;
+  for (let i = 0; i <= max; i++) {
+    const there = await target
+      .first()
+      .evaluate((el) => el === document.activeElement || el.contains(document.activeElement), undefined, { timeout: 200 })
+      .catch(() => false);
+    if (there) return;
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+  }
+  const at = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"` : 'nothing';
+  });
+  throw new Error(`${max} presses of ${options.back ? 'Shift+Tab' : 'Tab'} never reached ${String(target)}; the focus is on ${at}`);
+}
+
+/** Opens a HUD tab as a keyboard user does: to the tab list, then the arrow keys. */
+export async function openTabByKeyboard(page: Page, name: RegExp): Promise<void> {
+  const wanted = page.getByRole('tab', { name });
+  if ((await wanted.getAttribute('aria-selected')) === 'true' && (await page.locator('.hud-panel.is-collapsed').count()) === 0) return;
+  await tabTo(page, page.locator('[role="tab"][tabindex="0"]'));
+  for (let i = 0; i < 6 && (await wanted.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
+  expect(await wanted.getAttribute('aria-selected')).toBe('true');
+  // On a phone the panel may be folded away: Enter on the tab opens it.
+  if ((await page.locator('.hud-panel.is-collapsed').count()) > 0) await page.keyboard.press('Enter');
+  expect(await page.locator('.hud-panel.is-collapsed').count()).toBe(0);
+}
+
+/** Until the page has drawn `frames` animation frames: time for a running clock to move on (no fixed sleep). */
+export function framesPass(page: Page, frames = 30): Promise<void> {
+  return page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        let left = n;
+        const next = (): void => void (--left <= 0 ? done() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    frames,
+  );
+}
+
+/** The clock as the top bar shows it: "Paused", "Running ×4", "Game over". */
+export const clockText = (page: Page): Promise<string | null> => page.locator('.hud-running').textContent();

@@ -1,4 +1,5 @@
 /** The in-game HUD's strings, one module per panel. */
+import { hudAlerts } from './alerts';
 import { hudCity } from './city';
 import { hudConvoys } from './convoys';
 import { hudErrors } from './errors';
@@ -9,4 +10,4 @@ import { hudSelection } from './selection';
 import { hudTop } from './top';
 import { hudTutorial } from './tutorial';
 
-export const hudParts = [hudTop, hudCity, hudConvoys, hudForces, hudPolicies, hudNews, hudSelection, hudTutorial, hudErrors] as const;
+export const hudParts = [hudTop, hudCity, hudConvoys, hudForces, hudPolicies, hudNews, hudSelection, hudTutorial, hudAlerts, hudErrors] as const;

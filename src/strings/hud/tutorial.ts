@@ -5,6 +5,8 @@ export const hudTutorial = stringsPart({
   en: {
     'hud.tutorial.counter': 'Tutorial · step {n} of {total}',
     'hud.tutorial.next': 'Next',
+    'hud.tutorial.continue': 'Continue',
+    'hud.tutorial.stepDone': '✓ Done: {title}. The clock is paused so that you can read the next step: press Continue when you are ready.',
     'hud.tutorial.minimize': 'Fold',
     'hud.tutorial.expand': 'Unfold',
     'hud.tutorial.skip': 'Skip tutorial',
@@ -40,6 +42,8 @@ export const hudTutorial = stringsPart({
   fr: {
     'hud.tutorial.counter': 'Tutoriel · étape {n} sur {total}',
     'hud.tutorial.next': 'Suivant',
+    'hud.tutorial.continue': 'Continuer',
+    'hud.tutorial.stepDone': '✓ Fait : {title}. Le temps est en pause pour que vous puissiez lire l’étape suivante : appuyez sur Continuer quand vous voulez.',
     'hud.tutorial.minimize': 'Replier',
     'hud.tutorial.expand': 'Déplier',
     'hud.tutorial.skip': 'Passer le tutoriel',

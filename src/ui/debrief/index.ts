@@ -16,6 +16,7 @@ import { sourceLinks } from '../hud/news';
 import { createCharts, PALETTE, type Charts, type LineSpec } from '../charts';
 import { lessonTexts } from './lessons';
 import { aiMoveText, dailySeries, dayRows, dayStartHour, decisionText, discussionQuestions, playerDecisions } from './model';
+import { causeName, collapseText, signedNumber, townLosses, townLossText, trustWaterfall, type TownLoss } from './why';
 
 export interface DebriefOptions {
   onMenu(): void;
@@ -67,6 +68,10 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
     { class: 'metrics' },
     ...rows.map(([label, value, note]) => h('div', { class: 'metric' }, h('dt', null, label), h('dd', null, h('strong', null, value), note ? h('span', { class: 'note' }, note) : null))),
   );
+
+  /* Why: the collapse with its numbers, trust as a sum of its causes, the towns lost */
+  const losses = townLosses(ctx, state, session.log);
+  const why = whySection(ctx, state, losses);
 
   /* Charts */
   const series = dailySeries(state);
@@ -172,7 +177,7 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
     );
 
   /* Questions, scale, sources */
-  const questions = discussionQuestions(ctx, state, session.log);
+  const questions = discussionQuestions(ctx, state, session.log, losses);
   const decisions = playerDecisions(session.log);
 
   const actions = (): HTMLElement =>
@@ -198,6 +203,7 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
         actions(),
       ),
       h('section', { 'aria-labelledby': 'd-metrics' }, h('h2', { id: 'd-metrics' }, t('debrief.results')), metrics),
+      why,
       h(
         'section',
         { 'aria-labelledby': 'd-lessons' },
@@ -252,4 +258,44 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
     window.removeEventListener('afterprint', afterPrint);
   });
   root.querySelector<HTMLElement>('#debrief-title')?.focus();
+}
+
+/** Why it turned out this way: the collapse named with its numbers, trust's causes added up, each town lost. */
+function whySection(ctx: GameSession['ctx'], state: GameSession['state'], losses: readonly TownLoss[]): HTMLElement {
+  const collapse = collapseText(ctx, state);
+  const w = trustWaterfall(ctx, state);
+  const widest = Math.max(1, ...w.causes.map((c) => Math.abs(c.total)), Math.abs(w.bounded));
+  const bar = (n: number): HTMLElement => {
+    const el = h('span', { class: 'why-bar', 'data-sign': n < 0 ? 'down' : 'up', 'aria-hidden': 'true' });
+    el.style.setProperty('--share', `${Math.round((100 * Math.abs(n)) / widest)}%`);
+    return el;
+  };
+  const row = (label: string, value: string, nights: string, delta: number | null, cls = ''): HTMLElement =>
+    h('tr', { class: cls }, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, value), h('td', { class: 'num' }, nights), h('td', { class: 'why-bars' }, delta === null ? null : bar(delta)));
+  const table =
+    w.causes.length === 0
+      ? null
+      : h(
+          'table',
+          { class: 'why-table' },
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('debrief.why.cause')), h('th', { scope: 'col' }, t('debrief.why.change')), h('th', { scope: 'col' }, t('debrief.why.nights')), h('td'))),
+          h(
+            'tbody',
+            null,
+            row(t('debrief.why.start'), formatNumber(w.start), '', null, 'why-total'),
+            ...w.causes.map((c) => row(causeName(c.cause), signedNumber(c.total), formatNumber(c.nights), c.total)),
+            w.bounded !== 0 ? row(t('debrief.why.bounded'), signedNumber(w.bounded), '', w.bounded) : null,
+            row(t('debrief.why.end'), formatNumber(w.end), '', null, 'why-total'),
+          ),
+        );
+  return h(
+    'section',
+    { 'aria-labelledby': 'd-why', class: 'why' },
+    h('h2', { id: 'd-why' }, t('debrief.why.title')),
+    ...(collapse ?? []).map((line) => h('p', { class: 'why-collapse' }, line)),
+    h('p', null, w.causes.length === 0 ? t('debrief.why.trustNone', { start: w.start }) : t('debrief.why.trust', { start: w.start, end: w.end })),
+    table,
+    h('h3', null, t('debrief.why.towns')),
+    losses.length === 0 ? h('p', null, t('debrief.why.townsNone')) : h('ul', { class: 'why-towns' }, ...losses.map((l) => h('li', null, townLossText(ctx, l)))),
+  );
 }

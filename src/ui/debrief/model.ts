@@ -7,10 +7,12 @@ import type { Immutable } from 'immer';
 import { formatDate, formatNumber, t, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { routePath, type LevelContext } from '../../sim/context';
+import { lessonFacts } from '../../sim/lessons';
 import { dayOf } from '../../sim/selectors';
 import type { Action, AiMoveRecord, GameState, PlayerAction, TownId } from '../../sim/state';
 import { convoyName, corridorName, entryName, policyName, roadName, sectorName, townName, unitName } from '../hud/names';
 import { pathText } from '../hud/model';
+import { townLosses, type TownLoss } from './why';
 
 /* ---------------------------------------------------------------- decisions */
 
@@ -217,44 +219,55 @@ export function dayRows(ctx: LevelContext, state: Immutable<GameState>, log: rea
 
 /* ---------------------------------------------------------------- questions */
 
-function lossRate(records: Immutable<GameState>['pastConvoys']): number {
-  const start = records.reduce((s, c) => s + c.tankersAtStart, 0);
-  const left = records.reduce((s, c) => s + c.tankers, 0);
-  return start === 0 ? 0 : Math.round((100 * (start - left)) / start);
-}
+const pct = (lost: number, sent: number): number => (sent === 0 ? 0 : Math.round((100 * lost) / sent));
 
-/** Four to six questions for the class, each tied to what this player did. */
-export function discussionQuestions(ctx: LevelContext, state: Immutable<GameState>, log: readonly Action[]): string[] {
+/**
+ * Four to six questions for the class, each tied to what this player did and chosen by what
+ * happened: a question that presumes a loss, a move or a policy is asked only when the game
+ * had it (escorts "not enough" only when escorted convoys lost tankers, towns lost "while your
+ * units were on the roads" only when they were).
+ */
+export function discussionQuestions(ctx: LevelContext, state: Immutable<GameState>, log: readonly Action[], losses: readonly TownLoss[] = townLosses(ctx, state, log)): string[] {
   const decisions = playerDecisions(log).map((d) => d.action);
   const enacted = (id: string): boolean => decisions.some((a) => a.type === 'policy/enact' && a.policy === id);
+  const facts = lessonFacts(ctx, state);
   const out: string[] = [];
 
   if (enacted('closeSchools')) out.push(t('debrief.q.schoolsClosed', { n: state.metrics.educationDaysLost }));
   else if (state.metrics.educationDaysLost > 0) out.push(t('debrief.q.schoolsStarved', { n: state.metrics.educationDaysLost }));
   else out.push(t('debrief.q.schoolsOpen'));
 
-  const fallen = state.metrics.townsFallen;
-  out.push(fallen > 0 ? tn('debrief.q.townsFell', fallen) : t('debrief.q.townsHeld'));
+  const fallen = losses.length;
+  if (fallen > 0) out.push(tn(losses.some((l) => l.away.length > 0) ? 'debrief.q.townsFellAway' : 'debrief.q.townsFellWeak', fallen));
+  else if (state.aiMoves.some((m) => m.kind === 'attackTown')) out.push(t(unitsSentOut(log) ? 'debrief.q.townsHeld' : 'debrief.q.townsHeldIdle'));
+  else out.push(t('debrief.q.townsUntested'));
 
-  const convoys = state.pastConvoys;
+  // Convoys that ended their trip at the depot or on the road (those turned back carried nothing in).
+  const convoys = state.pastConvoys.filter((c) => c.status !== 'returned');
+  const e = facts.escorts;
   if (convoys.length === 0) out.push(t('debrief.q.noConvoys'));
   else {
-    const escorted = convoys.filter((c) => c.escorts > 0);
-    const alone = convoys.filter((c) => c.escorts === 0);
-    out.push(
-      t('debrief.q.escorts', {
-        escorted: escorted.length,
-        total: convoys.length,
-        lossEscorted: lossRate(escorted),
-        lossAlone: alone.length === 0 ? '—' : String(lossRate(alone)),
-      }),
-    );
+    const escorted = convoys.filter((c) => c.escorts > 0).length;
+    const lossEscorted = pct(e.escortedLost, e.escortedSent);
+    const lossAlone = pct(e.unescortedLost, e.unescortedSent);
+    if (escorted === 0) out.push(t('debrief.q.escortsNone', { total: convoys.length, lossAlone }));
+    else if (e.escortedLost > 0) {
+      out.push(t('debrief.q.escortsHit', { escorted, total: convoys.length, lossEscorted, lossAlone: escorted === convoys.length ? '—' : String(lossAlone) }));
+    } else {
+      const alone = escorted === convoys.length ? '' : t('debrief.q.escortsHeldAlone', { lossAlone });
+      out.push(t('debrief.q.escortsHeld', { escorted, total: convoys.length, alone }));
+    }
   }
 
   const habitAmbushes = state.aiMoves.filter((m) => m.kind === 'ambush' && factor(m, 'convoysSeen') >= 2).length;
   if (habitAmbushes > 0) out.push(tn('debrief.q.habits', habitAmbushes));
 
-  out.push(enacted('banRuralSales') ? t('debrief.q.banBackfire') : t('debrief.q.banConsidered'));
+  const ban = facts.ban;
+  if (ban.since !== null && ban.before && ban.after.cells <= ban.before.cells && ban.after.strength <= ban.before.strength) {
+    out.push(
+      t('debrief.q.banNoGrowth', { cellsBefore: ban.before.cells, strengthBefore: ban.before.strength, cellsAfter: ban.after.cells, strengthAfter: ban.after.strength }),
+    );
+  } else out.push(enacted('banRuralSales') && ban.since !== null ? t('debrief.q.banBackfire') : t('debrief.q.banConsidered'));
 
   if (enacted('priceControls')) out.push(t('debrief.q.priceControls'));
 
@@ -267,8 +280,17 @@ export function discussionQuestions(ctx: LevelContext, state: Immutable<GameStat
       const mean = history.reduce((sum, d) => sum + d.services[s], 0) / history.length;
       if (mean < worstMean) [worst, worstMean] = [s, mean];
     }
-    out.push(t('debrief.q.rationing', { sector: sectorName(worst).toLowerCase(), level: Math.round(worstMean) }));
+    // Rounded down, so that "at least" stays true.
+    if (worstMean >= RATIONING_FELT) out.push(t('debrief.q.rationingNone', { level: Math.floor(worstMean) }));
+    else out.push(t('debrief.q.rationing', { sector: sectorName(worst).toLowerCase(), level: Math.round(worstMean) }));
   }
   if (state.metrics.livesLost > 0) out.push(t('debrief.q.lives', { n: state.metrics.livesLost }));
   return out.slice(0, 6);
 }
+
+/** Whether the player ever sent a unit onto the roads: an escort or a patrol. */
+export const unitsSentOut = (log: readonly Action[]): boolean =>
+  log.some((a) => (a.type === 'convoy/form' && a.escort.length > 0) || (a.type === 'unit/order' && a.task.kind === 'patrol'));
+
+/** A service kept at this level or more on average was not really rationed (percent). */
+const RATIONING_FELT = 95;

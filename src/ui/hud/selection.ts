@@ -6,13 +6,14 @@
 import type { Immutable } from 'immer';
 import { formatLitres, formatNumber, t } from '../../app/i18n';
 import type { MapSelection } from '../../app/selection';
-import { garrisonStrength, patrolStrength } from '../../sim/selectors';
+import { patrolStrength } from '../../sim/selectors';
 import type { ConvoyId, EntryId, GameState, RoadId, TownId, UnitId } from '../../sim/state';
 import { h, setText, syncList, syncOptions, uid } from '../dom';
 import { createConvoyCard } from './convoys';
 import type { Hud, Part } from './hud';
 import { ageText, intelText, taskText } from './model';
 import { corridorName, entryName, roadName, townName, unitName } from './names';
+import { townStatus, townStatusText } from './town-status';
 import { createUnitCard } from './units';
 
 /** Units that can take a new task now (not escorting): name, strength and current task. */
@@ -96,7 +97,8 @@ function roadDetails(hud: Hud, id: RoadId): Part {
 function townDetails(hud: Hud, id: TownId): Part {
   const { ctx } = hud;
   const def = ctx.towns.get(id);
-  const status = h('p', { class: 'card-line' });
+  const status = h('p', { class: 'card-line town-status' });
+  const reasons = h('ul', { class: 'town-reasons' });
   const intel = intelList(hud, (r) => r.town === id);
   const rural = def?.kind === 'rural';
   const order = orderRow(hud, t('hud.select.garrisonIt'), (unit) =>
@@ -109,6 +111,7 @@ function townDetails(hud: Hud, id: TownId): Part {
     h('h3', { class: 'card-title' }, townName(ctx, id)),
     h('p', { class: 'card-line muted' }, t(`hud.townKind.${def?.kind ?? 'city'}`), def?.population ? ` · ${t('hud.select.population', { n: formatNumber(def.population) })}` : ''),
     status,
+    reasons,
     h('h4', null, t('hud.select.intel')),
     intel.el,
     rural ? order.el : null,
@@ -117,13 +120,18 @@ function townDetails(hud: Hud, id: TownId): Part {
   return {
     el,
     update(state) {
-      const town = state.towns.find((x) => x.id === id);
-      if (town) {
-        const garrison = garrisonStrength(state, id);
-        const need = def?.garrisonNeed ?? 0;
-        const s = town.control === 'fallen' ? 'fallen' : garrison === 0 ? 'exposed' : 'held';
-        setText(status, t(`hud.town.${s}`, { garrison, need }));
-        status.dataset.status = s;
+      const s = townStatus(ctx, state, id);
+      if (s) {
+        const text = townStatusText(ctx, s);
+        setText(status, text.line);
+        status.dataset.status = s.kind;
+        syncList(
+          reasons,
+          text.reasons,
+          (r) => r,
+          () => h('li'),
+          (li, r) => setText(li, r),
+        );
       } else if (id === ctx.depot) setText(status, t('hud.select.depot', { litres: formatLitres(state.fuel.stockL) }));
       else setText(status, '');
       intel.update(state);

@@ -4,7 +4,7 @@ import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
 import { SPEEDS, type Speed } from '../../app/session';
 import { daysOfCover, inTransitL } from '../../sim/selectors';
 import type { GameState } from '../../sim/state';
-import { h, isTypingTarget, setAttr, setText } from '../dom';
+import { h, setAttr, setText, usesSpace } from '../dom';
 import type { Hud, Part } from './hud';
 import { coverBand, dayText, daysText, trustBand } from './model';
 
@@ -81,14 +81,19 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   function togglePause(): void {
     setSpeed(session.speed === 0 ? lastSpeed : 0);
   }
+  // Space pauses and resumes whatever has the focus, except a field that uses the key itself
+  // (typing, ticking a box, choosing a radio or an option). Caught before anything else, and
+  // both its press and release are cancelled: a focused button (×2, a tab) would otherwise be
+  // pressed too when the key comes up, and set the clock running again.
   function onKey(event: KeyboardEvent): void {
-    if (event.key !== ' ' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
     if (document.body.dataset.screen !== undefined && document.body.dataset.screen !== 'playing') return;
-    if (!el.isConnected || isTypingTarget(event.target)) return;
+    if (!el.isConnected || usesSpace(event.target)) return;
     event.preventDefault();
-    togglePause();
+    if (event.type === 'keydown' && !event.repeat) togglePause();
   }
-  document.addEventListener('keydown', onKey);
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('keyup', onKey, true);
 
   let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; trust: number; why: unknown; budget: number; lessonLeft: number | null } | null = null;
 
@@ -129,5 +134,12 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
     shown = { hour: state.hour, speed, over, fuel: state.fuel, convoys: state.convoys, trust: state.city.trust, why: state.trustWhy, budget: state.city.budgetM, lessonLeft: minutes };
   }
 
-  return { el, update, destroy: () => document.removeEventListener('keydown', onKey) };
+  return {
+    el,
+    update,
+    destroy: () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('keyup', onKey, true);
+    },
+  };
 }

@@ -9,6 +9,7 @@ import type { GameState, RoadId, TownId, Unit, UnitId } from '../../sim/state';
 import { h, setText, syncList, syncOptions, uid } from '../dom';
 import type { Hud, Part } from './hud';
 import { readinessText, taskText } from './model';
+import { townStatus, townStatusText } from './town-status';
 import { roadName, townName, unitName } from './names';
 
 type OrderKind = 'idle' | 'patrol' | 'garrison';
@@ -86,7 +87,11 @@ export function createUnitCard(hud: Hud, id: UnitId, options: { heading?: 'h3' |
     if (unit) {
       setText(strength, t('hud.unit.strength', { n: unit.strength }));
       setText(task, taskText(ctx, unit));
-      setText(ready, readinessText(ctx, state, unit));
+      // A garrison says how its town stands: "in place" in a fallen town is not the whole story.
+      const post = unit.task.kind === 'garrison' ? unit.task.town : null;
+      const held = post === null ? null : townStatus(ctx, state, post);
+      const readiness = readinessText(ctx, state, unit);
+      setText(ready, post !== null && held ? `${readiness} ${townName(ctx, post)}: ${townStatusText(ctx, held).line}` : readiness);
       const escorting = unit.task.kind === 'escort';
       orders.hidden = escorting || state.status !== 'playing';
       busy.hidden = !escorting;
@@ -161,7 +166,8 @@ export function createForcesPanel(hud: Hud): Part {
       }
     }
     for (const card of cards.values()) card.update(state);
-    if (shown[0] !== state.units || shown[1] !== state.towns) {
+    // Hour by hour too: units reach their towns, intel comes and goes.
+    if (shown[0] !== state.units || shown[1] !== state.towns || shown[2] !== state.hour) {
       syncList(
         townList,
         state.towns,
@@ -174,11 +180,10 @@ export function createForcesPanel(hud: Hud): Part {
             h('span', { class: 'town-state' }),
           ),
         (li, town) => {
-          const garrison = garrisonStrength(state, town.id);
-          const need = ctx.towns.get(town.id)?.garrisonNeed ?? 0;
-          const status = town.control === 'fallen' ? 'fallen' : garrison === 0 ? 'exposed' : 'held';
-          li.dataset.status = status;
-          setText(li.querySelector('.town-state')!, t(`hud.town.${status}`, { garrison, need }));
+          const status = townStatus(ctx, state, town.id);
+          if (!status) return;
+          li.dataset.status = status.kind;
+          setText(li.querySelector('.town-state')!, townStatusText(ctx, status).line);
         },
       );
     }
