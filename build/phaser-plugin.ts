@@ -6,6 +6,7 @@
  * gzipped less than the full distributed build, and keeps the game within its JavaScript
  * budget. The dev server keeps the standard ES build.
  */
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -20,7 +21,9 @@ const FLAGS: Record<string, string> = {
 const FLAG = new RegExp(`typeof (${Object.keys(FLAGS).join('|')})\\b`, 'g');
 
 export function phaserWithoutExtras(root: string): Plugin {
-  const src = resolve(root, 'node_modules/phaser/src');
+  // Module ids are real paths: a node_modules that is a symbolic link (a git worktree sharing
+  // another's packages) must not turn the flags off unnoticed.
+  const src = realpathSync(resolve(root, 'node_modules/phaser/src'));
   return {
     name: 'phaser-without-extras',
     apply: 'build',
