@@ -20,7 +20,8 @@ export const hudTop = stringsPart({
     'hud.top.exportResult': 'Export the result file',
     'hud.millionCfa': '{n} M CFA',
     'hud.dayOf': 'Day {day} of {days}',
-    'hud.days.n': '{n} days',
+    'hud.days.one': '{n} day',
+    'hud.days.other': '{n} days',
     'hud.days.many': 'many days',
     'hud.perDay': '{value} a day',
 
@@ -66,7 +67,8 @@ export const hudTop = stringsPart({
     'hud.top.exportResult': 'Exporter le fichier de résultat',
     'hud.millionCfa': '{n} M FCFA',
     'hud.dayOf': 'Jour {day} sur {days}',
-    'hud.days.n': '{n} jours',
+    'hud.days.one': '{n} jour',
+    'hud.days.other': '{n} jours',
     'hud.days.many': 'de nombreux jours',
     'hud.perDay': '{value} par jour',
 

@@ -1,6 +1,6 @@
 /** The convoy planner and the convoys on the road, with their commands. */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
+import { formatDate, formatLitres, formatNumber, t, tCount } from '../../app/i18n';
 import { MORALE_REFUSAL } from '../../sim/balance';
 import { escortStrength } from '../../sim/selectors';
 import type { Convoy, ConvoyId, EntryId, GameState, RoadId, UnitId } from '../../sim/state';
@@ -207,7 +207,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     const escort = chosenEscort(state);
     const ok = hud.act(
       { type: 'convoy/form', entry, tankers, route, departAt: state.hour + offset, escort },
-      t('hud.plan.dispatched', { convoy: convoyName(id), n: tankers, entry: entryName(ctx, entry) }),
+      tCount('hud.plan.dispatched', tankers, 0, { convoy: convoyName(id), entry: entryName(ctx, entry) }),
     );
     if (ok) {
       escorts.clear();
@@ -233,8 +233,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     const strength = state.units.filter((u) => chosenEscort(state).includes(u.id)).reduce((s, u) => s + u.strength, 0);
     setText(
       summary,
-      t('hud.plan.summary', {
-        n,
+      tCount('hud.plan.summary', n, 0, {
         litres: formatLitres(n * ctx.level.tankerL),
         strength,
         arrive: formatDate(ctx.level.startDate, state.hour + offset + info.hours, true),
@@ -320,7 +319,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     if (!entry) entry = open.slice().sort((a, b) => b.offered - a.offered)[0]?.id ?? null;
     syncOptions(
       entrySelect,
-      open.map((e) => ({ value: e.id, label: t('hud.plan.entryOption', { entry: entryName(ctx, e.id), n: e.offered }) })),
+      open.map((e) => ({ value: e.id, label: tCount('hud.plan.entryOption', e.offered, 0, { entry: entryName(ctx, e.id) }) })),
     );
     if (entry) entrySelect.value = entry;
     noEntry.hidden = open.length > 0;
@@ -331,7 +330,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
       setText(
         entryInfo,
         [
-          t('hud.entry.offered', { n: e.offered }),
+          tCount('hud.entry.offered', e.offered),
           t('hud.entry.morale', { n: e.morale }) + (e.morale < MORALE_REFUSAL ? ` — ${t('hud.entry.refusing')}` : ''),
           corridorName(ctx, def.corridor) + (blockaded ? ` — ${t('hud.entry.blockaded')}` : ''),
         ].join(' · '),

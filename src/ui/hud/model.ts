@@ -4,7 +4,7 @@
  * intel and errors. Pure (no DOM), so it is unit-tested.
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, formatNumber, isStringKey, pick, t, tn } from '../../app/i18n';
+import { formatDate, formatLitres, isStringKey, pick, t, tCount, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
@@ -13,7 +13,7 @@ import { demandToday } from '../../sim/rules/fuel';
 import { sectorMap } from '../../sim/sectors';
 import { dayOf, policyActive, unitReady } from '../../sim/selectors';
 import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
-import { convoyName, corridorName, entryName, policyName, roadName, townName } from './names';
+import { convoyName, corridorInSentence, entryName, policyName, roadName, townName } from './names';
 
 /* ---------------------------------------------------------------- plan */
 
@@ -247,7 +247,7 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
       return {
         tag: 'blockade',
         title: t('hud.news.attack', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }),
-        body: t('hud.news.attackBody', { lost: num(f.lost), left: num(f.left) }),
+        body: tCount('hud.news.attackBody', num(f.lost), 0, { left: num(f.left) }),
       };
     case 'repelled':
       return { tag: 'blockade', title: t('hud.news.repelled', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }) };
@@ -255,7 +255,7 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
       return {
         tag: 'convoy',
         title: t('hud.news.arrival', { convoy: convoyName(num(f.convoy)) }),
-        body: t('hud.news.arrivalBody', { tankers: num(f.tankers), litres: formatLitres(num(f.litres)) }),
+        body: tCount('hud.news.arrivalBody', num(f.tankers), 0, { litres: formatLitres(num(f.litres)) }),
       };
     case 'town': {
       const town = townName(ctx, str(f.town));
@@ -271,9 +271,9 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
       return { tag: 'city', title: key === 'policyPending' ? tn('hud.news.policyPending', rule?.delayDays ?? 0, { policy: policyName(id) }) : t(`hud.news.${key}`, { policy: policyName(id) }) };
     }
     case 'blockade':
-      return { tag: 'blockade', title: t('hud.news.blockade', { corridor: corridorName(ctx, str(f.corridor)) }), body: t('hud.news.blockadeBody') };
+      return { tag: 'blockade', title: t('hud.news.blockade', { corridor: corridorInSentence(ctx, str(f.corridor)) }), body: t('hud.news.blockadeBody') };
     case 'intimidation':
-      return { tag: 'blockade', title: t('hud.news.intimidation', { corridor: corridorName(ctx, str(f.corridor)) }) };
+      return { tag: 'blockade', title: t('hud.news.intimidation', { corridor: corridorInSentence(ctx, str(f.corridor)) }) };
     case 'checkpoint': {
       const road = roadName(ctx, str(f.road));
       if (f.convoy === undefined) return { tag: 'blockade', title: t('hud.news.patrolCleared', { road }) };
@@ -322,5 +322,5 @@ export const dayText = (ctx: LevelContext, hour: number): string => t('hud.dayOf
 
 export function daysText(days: number): string {
   if (!Number.isFinite(days)) return t('hud.days.many');
-  return t('hud.days.n', { n: formatNumber(days, 1) });
+  return tCount('hud.days', days, 1);
 }

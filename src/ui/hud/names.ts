@@ -25,6 +25,16 @@ export function corridorName(ctx: LevelContext, id: string): string {
   return corridor ? pick(corridor.name) : id;
 }
 
+/**
+ * A corridor's name inside a sentence. Levels write names as titles ("Corridor sénégalais (…)");
+ * in a French sentence the common noun that begins one takes no capital ("le blocus du corridor
+ * sénégalais"). A name that begins with a proper noun ("Senegal corridor") is left as it is.
+ */
+export function corridorInSentence(ctx: LevelContext, id: string): string {
+  const name = corridorName(ctx, id);
+  return /^(Corridor|Route|Axe)\b/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 export function unitName(ctx: LevelContext, id: string): string {
   const unit = ctx.level.units.find((u) => u.id === id);
   return unit ? pick(unit.name) : id;
