@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatLitres, setLang, t, tCount, type Lang } from '../../src/app/i18n';
 import type { NewsItem } from '../../src/sim/state';
 import { daysText, newsText } from '../../src/ui/hud/model';
+import { GameSession } from '../../src/app/session';
 import { shippedContext } from '../helpers';
 
 /** French groups thousands with a narrow no-break space: written here as a plain space. */
@@ -87,10 +88,10 @@ describe('names inside a sentence', () => {
   const blockade: NewsItem = { hour: 30, kind: 'blockade', facts: { corridor: 'senegal' } };
 
   it('French: no capital mid-sentence, "le blocus du corridor sénégalais"', () => {
-    expect(inLang('fr', () => newsText(ctx, blockade).title)).toBe('Le groupe armé déclare le blocus du corridor sénégalais (Dakar–Kayes–Bamako, RN1)');
+    expect(inLang('fr', () => newsText(ctx, blockade, GameSession.start(ctx, 1, 'normal').state).title)).toBe('Le groupe armé déclare le blocus du corridor sénégalais (Dakar–Kayes–Bamako, RN1)');
   });
 
   it('English: a name that begins with a proper noun keeps it', () => {
-    expect(inLang('en', () => newsText(ctx, blockade).title)).toBe('The armed group declares a blockade of the Senegal corridor (Dakar–Kayes–Bamako, RN1)');
+    expect(inLang('en', () => newsText(ctx, blockade, GameSession.start(ctx, 1, 'normal').state).title)).toBe('The armed group declares a blockade of the Senegal corridor (Dakar–Kayes–Bamako, RN1)');
   });
 });

@@ -22,6 +22,7 @@ import {
   routeInfo,
   serviceBand,
   sharesToPlan,
+  taskText,
 } from '../../src/ui/hud/model';
 import { shippedContext } from '../helpers';
 
@@ -141,7 +142,7 @@ describe('news, intel and errors read as sentences in both languages', () => {
     setLang(lang);
     expect(kinds.size).toBeGreaterThan(3);
     for (const item of session.state.news) {
-      const text = newsText(ctx, item);
+      const text = newsText(ctx, item, session.state);
       expect(text.title).not.toMatch(/hud\.|\{/);
       if (text.body) expect(text.body).not.toMatch(/hud\.|\{/);
     }
@@ -164,13 +165,13 @@ describe('news, intel and errors read as sentences in both languages', () => {
     ];
     for (const lang of ['en', 'fr'] as const) {
       setLang(lang);
-      const titles = samples.map((s) => newsText(ctx, s).title);
+      const titles = samples.map((s) => newsText(ctx, s, session.state).title);
       for (const title of titles) expect(title).not.toMatch(/hud\.|\{/);
       expect(new Set(titles).size).toBe(titles.length);
     }
     setLang('en');
-    expect(newsText(ctx, samples[0]!)).toMatchObject({ tag: 'blockade', title: 'Convoy 3 attacked on Kadiana–Kolondiéba' });
-    expect(newsText(ctx, samples[9]!).tag).toBe('blockade');
+    expect(newsText(ctx, samples[0]!, session.state)).toMatchObject({ tag: 'blockade', title: 'Convoy 3 attacked on Kadiana–Kolondiéba' });
+    expect(newsText(ctx, samples[9]!, session.state).tag).toBe('blockade');
   });
 
   it('intel reports name the place and the threat', () => {
@@ -183,5 +184,22 @@ describe('news, intel and errors read as sentences in both languages', () => {
     setLang('fr');
     expect(errorText(error('not-offered'))).toMatch(/transporteurs/);
     expect(errorText(error('something-new'))).toBe('raw something-new');
+  });
+});
+
+describe('convoys are named by the number the player knows them by', () => {
+  it('1, 2, 3 in the order formed, in news and tasks, though the rules’ ids jump', () => {
+    setLang('en');
+    const session = GameSession.start(ctx, 1, 'normal');
+    const entry = session.state.entries.find((e) => e.offered > 2)!;
+    const route = ctx.routes.get(entry.id)![0]!;
+    for (let i = 0; i < 3; i++) expect(session.dispatch({ type: 'convoy/form', entry: entry.id as EntryId, tankers: 1, route, departAt: 0, escort: [] })).toBeNull();
+    const convoys = session.state.convoys;
+    expect(convoys.map((c) => c.number)).toEqual([1, 2, 3]);
+    expect(convoys.map((c) => c.id)).not.toEqual([1, 2, 3]);
+    const third = convoys[2]!;
+    expect(newsText(ctx, { hour: 1, kind: 'repelled', facts: { convoy: third.id, road: route[0]! } }, session.state).title).toContain('Convoy 3 ');
+    const escort = { ...session.state.units[0]!, task: { kind: 'escort' as const, convoy: third.id } };
+    expect(taskText(ctx, escort, session.state)).toContain('Convoy 3');
   });
 });

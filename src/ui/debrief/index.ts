@@ -138,13 +138,13 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
         { class: 'day-cols' },
         column(
           t('debrief.col.decisions'),
-          row.decisions.map((d) => h('li', null, h('time', null, `${String(d.hour % 24).padStart(2, '0')}:00`), ' ', decisionText(ctx, d))),
+          row.decisions.map((d) => h('li', null, h('time', null, `${String(d.hour % 24).padStart(2, '0')}:00`), ' ', decisionText(ctx, d, state))),
           'col-you',
         ),
         column(
           t('debrief.col.game'),
           row.news.map((n) => {
-            const text = newsText(ctx, n);
+            const text = newsText(ctx, n, state);
             return h('li', null, h('time', null, `${String(n.hour % 24).padStart(2, '0')}:00`), ' ', text.title, text.body ? `. ${text.body}` : '');
           }),
           'col-game',

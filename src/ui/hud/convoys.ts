@@ -23,7 +23,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   const eta = h('p', { class: 'card-line muted' });
   const show = options.selected ? null : h('button', { type: 'button', onclick: () => hud.selection.set({ kind: 'convoy', id }) }, t('hud.convoy.show'));
   const halt = h('button', { type: 'button', onclick: () => toggleHalt() });
-  const back = h('button', { type: 'button', onclick: () => hud.act({ type: 'convoy/turnBack', convoy: id }, t('hud.convoy.turnedBack', { convoy: convoyName(id) })) }, t('hud.convoy.turnBack'));
+  const back = h('button', { type: 'button', onclick: () => hud.act({ type: 'convoy/turnBack', convoy: id }, t('hud.convoy.turnedBack', { convoy: convoyName(session.state, id) })) }, t('hud.convoy.turnBack'));
   const rerouteButton = h('button', { type: 'button', 'aria-expanded': 'false', onclick: () => toggleReroute() }, t('hud.convoy.reroute'));
   const rerouteSelectId = uid('reroute');
   const rerouteSelect = h('select', { id: rerouteSelectId });
@@ -38,8 +38,8 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   function toggleHalt(): void {
     const convoy = live(session.state);
     if (!convoy) return;
-    if (convoy.status === 'halted') hud.act({ type: 'convoy/resume', convoy: id }, t('hud.convoy.resumed', { convoy: convoyName(id) }));
-    else hud.act({ type: 'convoy/halt', convoy: id }, t('hud.convoy.halted', { convoy: convoyName(id) }));
+    if (convoy.status === 'halted') hud.act({ type: 'convoy/resume', convoy: id }, t('hud.convoy.resumed', { convoy: convoyName(session.state, id) }));
+    else hud.act({ type: 'convoy/halt', convoy: id }, t('hud.convoy.halted', { convoy: convoyName(session.state, id) }));
   }
   function toggleReroute(): void {
     rerouteBox.hidden = !rerouteBox.hidden;
@@ -49,7 +49,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   function reroute(): void {
     const route = options_[Number(rerouteSelect.value)];
     if (!route) return;
-    if (hud.act({ type: 'convoy/reroute', convoy: id, route }, t('hud.convoy.rerouted', { convoy: convoyName(id) }))) {
+    if (hud.act({ type: 'convoy/reroute', convoy: id, route }, t('hud.convoy.rerouted', { convoy: convoyName(session.state, id) }))) {
       rerouteBox.hidden = true;
       rerouteButton.setAttribute('aria-expanded', 'false');
     }
@@ -61,7 +61,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
     const key = [convoy, state.hour, state.units];
     if (shown.length > 0 && key.every((k, i) => k === shown[i])) return;
     shown = key;
-    setText(title, convoyName(id));
+    setText(title, convoyName(state, id));
     if (!convoy) {
       const record = state.pastConvoys.find((c) => c.id === id);
       setText(status, record ? t(`hud.convoy.status.${record.status}`) : '');
@@ -203,17 +203,17 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     if (!entry || !route) return;
     const tankers = Math.floor(Number(tankersInput.value || 0));
     const offset = Math.max(0, Math.min(MAX_AHEAD, Math.floor(Number(departInput.value) || 0)));
-    const id = state.nextId as ConvoyId;
     const escort = chosenEscort(state);
     const ok = hud.act(
       { type: 'convoy/form', entry, tankers, route, departAt: state.hour + offset, escort },
-      tCount('hud.plan.dispatched', tankers, 0, { convoy: convoyName(id), entry: entryName(ctx, entry) }),
+      tCount('hud.plan.dispatched', tankers, 0, { convoy: t('hud.convoyName', { id: String(state.convoysFormed + 1) }), entry: entryName(ctx, entry) }),
     );
     if (ok) {
       escorts.clear();
       tankersEdited = false;
       departInput.value = '0';
-      hud.selection.set({ kind: 'convoy', id });
+      const formed = session.state.convoys.find((c) => c.number === state.convoysFormed + 1);
+      if (formed) hud.selection.set({ kind: 'convoy', id: formed.id });
       render(session.state, true);
     }
   }
@@ -304,7 +304,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
         box.disabled = !usable;
         if (!usable) escorts.delete(u.id);
         box.checked = escorts.has(u.id);
-        let note = `${t('hud.unit.strength', { n: u.strength })} · ${taskText(ctx, u)}`;
+        let note = `${t('hud.unit.strength', { n: u.strength })} · ${taskText(ctx, u, state)}`;
         if (u.task.kind !== 'escort' && state.hour < u.readyAt) note += ` · ${t('hud.unit.movingShort', { hours: u.readyAt - state.hour })}`;
         else if (u.task.kind === 'garrison') note += ` · ${t('hud.plan.leavesTown', { town: townName(ctx, u.task.town) })}`;
         setText(row.querySelector('.escort-note')!, note);
@@ -380,7 +380,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
           'li',
           { 'data-status': c.status },
           t('hud.convoy.pastItem', {
-            convoy: convoyName(c.id),
+            convoy: convoyName(state, c.id),
             status: t(`hud.convoy.status.${c.status}`),
             left: c.tankers,
             start: c.tankersAtStart,

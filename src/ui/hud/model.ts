@@ -202,12 +202,12 @@ export function rerouteOptions(ctx: LevelContext, convoy: Immutable<Convoy>): Ro
 export const freeForEscort = (state: Immutable<GameState>, unit: Immutable<Unit>): boolean =>
   (unit.task.kind === 'idle' || unit.task.kind === 'patrol') && unitReady(state, unit);
 
-export function taskText(ctx: LevelContext, unit: Immutable<Unit>): string {
+export function taskText(ctx: LevelContext, unit: Immutable<Unit>, state: Immutable<GameState>): string {
   switch (unit.task.kind) {
     case 'idle':
       return t('hud.task.idle');
     case 'escort':
-      return t('hud.task.escort', { convoy: convoyName(unit.task.convoy) });
+      return t('hud.task.escort', { convoy: convoyName(state, unit.task.convoy) });
     case 'patrol':
       return t('hud.task.patrol', { road: roadName(ctx, unit.task.road) });
     case 'garrison':
@@ -233,7 +233,7 @@ export interface NewsText {
 const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: string | number | undefined): string => String(v ?? '');
 
-export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText {
+export function newsText(ctx: LevelContext, item: Immutable<NewsItem>, state: Immutable<GameState>): NewsText {
   const f = item.facts;
   switch (item.kind) {
     case 'event': {
@@ -246,15 +246,15 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
     case 'attack':
       return {
         tag: 'blockade',
-        title: t('hud.news.attack', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }),
+        title: t('hud.news.attack', { convoy: convoyName(state, num(f.convoy)), road: roadName(ctx, str(f.road)) }),
         body: tCount('hud.news.attackBody', num(f.lost), 0, { left: num(f.left) }),
       };
     case 'repelled':
-      return { tag: 'blockade', title: t('hud.news.repelled', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }) };
+      return { tag: 'blockade', title: t('hud.news.repelled', { convoy: convoyName(state, num(f.convoy)), road: roadName(ctx, str(f.road)) }) };
     case 'arrival':
       return {
         tag: 'convoy',
-        title: t('hud.news.arrival', { convoy: convoyName(num(f.convoy)) }),
+        title: t('hud.news.arrival', { convoy: convoyName(state, num(f.convoy)) }),
         body: tCount('hud.news.arrivalBody', num(f.tankers), 0, { litres: formatLitres(num(f.litres)) }),
       };
     case 'town': {
@@ -277,10 +277,10 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
     case 'checkpoint': {
       const road = roadName(ctx, str(f.road));
       if (f.convoy === undefined) return { tag: 'blockade', title: t('hud.news.patrolCleared', { road }) };
-      if (num(f.cleared) === 1) return { tag: 'blockade', title: t('hud.news.checkpointCleared', { road, convoy: convoyName(num(f.convoy)) }) };
+      if (num(f.cleared) === 1) return { tag: 'blockade', title: t('hud.news.checkpointCleared', { road, convoy: convoyName(state, num(f.convoy)) }) };
       return {
         tag: 'blockade',
-        title: t('hud.news.checkpoint', { road, convoy: convoyName(num(f.convoy)) }),
+        title: t('hud.news.checkpoint', { road, convoy: convoyName(state, num(f.convoy)) }),
         body: t('hud.news.checkpointBody', { lost: num(f.lost) }),
       };
     }

@@ -2,7 +2,9 @@
 import { countryName, pick, t } from '../../app/i18n';
 import { POLICIES } from '../../levels/constants';
 import type { PolicyId, Sector } from '../../levels/schema';
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../../sim/context';
+import type { GameState } from '../../sim/state';
 
 export const townName = (ctx: LevelContext, id: string): string => ctx.towns.get(id)?.name ?? id;
 
@@ -44,5 +46,13 @@ const isPolicyId = (id: string): id is PolicyId => (POLICIES as readonly string[
 /** A policy's name; an id the game does not know (from a newer save's news) is shown as it is. */
 export const policyName = (id: string): string => (isPolicyId(id) ? t(`hud.policy.${id}`) : id);
 export const sectorName = (sector: Sector): string => t(`hud.sector.${sector}`);
-export const convoyName = (id: number): string => t('hud.convoyName', { id: String(id) });
+/**
+ * A convoy by the number the player knows it by: 1, 2, 3… in the order formed (the rules' ids
+ * are shared with other things and jump). Found among the convoys on the road and those whose
+ * trip ended; an id the state does not know is shown as it is.
+ */
+export function convoyName(state: Immutable<GameState>, id: number): string {
+  const number = state.convoys.find((c) => c.id === id)?.number ?? state.pastConvoys.find((c) => c.id === id)?.number ?? id;
+  return t('hud.convoyName', { id: String(number) });
+}
 

@@ -33,8 +33,8 @@ export function sourceLinks(ctx: LevelContext, ids: readonly string[]): HTMLElem
   );
 }
 
-export function renderNewsItem(ctx: LevelContext, item: Immutable<NewsItem>): HTMLElement {
-  const text = newsText(ctx, item);
+export function renderNewsItem(ctx: LevelContext, item: Immutable<NewsItem>, state: Immutable<GameState>): HTMLElement {
+  const text = newsText(ctx, item, state);
   return h(
     'article',
     { class: `news-item tag-${text.tag}` },
@@ -99,7 +99,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
 
   function toast(state: Immutable<GameState>): void {
     if (state.news.length <= toasted) return;
-    const fresh = state.news.slice(toasted).map((item) => newsText(ctx, item)).filter((n) => n.tag === 'blockade' || n.tag === 'event' || n.tag === 'instructor');
+    const fresh = state.news.slice(toasted).map((item) => newsText(ctx, item, state)).filter((n) => n.tag === 'blockade' || n.tag === 'event' || n.tag === 'instructor');
     toasted = state.news.length;
     for (const text of fresh) {
       const close = (): void => {
@@ -140,7 +140,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
     lastAnnouncedHour = state.hour;
     // The most serious item first: blockade activity, then events, then the rest.
     const order: NewsTag[] = ['blockade', 'instructor', 'event', 'situation', 'convoy', 'city'];
-    const texts = fresh.map((item) => newsText(ctx, item)).sort((a, b) => order.indexOf(a.tag) - order.indexOf(b.tag));
+    const texts = fresh.map((item) => newsText(ctx, item, state)).sort((a, b) => order.indexOf(a.tag) - order.indexOf(b.tag));
     const first = texts[0];
     if (!first) return;
     hud.announce(texts.length === 1 ? first.title : t('hud.news.announceMany', { first: first.title, n: texts.length - 1 }));
@@ -177,7 +177,7 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
       const start = Math.max(0, state.news.length - SHOWN);
       const items = state.news.slice(start).map((item, i) => ({ item, index: start + i })).reverse();
       feedEmpty.hidden = items.length > 0;
-      syncList(feed, items, (x) => String(x.index), (x) => renderNewsItem(ctx, x.item));
+      syncList(feed, items, (x) => String(x.index), (x) => renderNewsItem(ctx, x.item, state));
     }
     shown = key;
   }

@@ -19,7 +19,7 @@ import { createUnitCard } from './units';
 function unitChoices(hud: Hud, state: Immutable<GameState>): { value: string; label: string }[] {
   return state.units
     .filter((u) => u.task.kind !== 'escort')
-    .map((u) => ({ value: u.id, label: t('hud.select.unitOption', { unit: unitName(hud.ctx, u.id), n: u.strength, task: taskText(hud.ctx, u) }) }));
+    .map((u) => ({ value: u.id, label: t('hud.select.unitOption', { unit: unitName(hud.ctx, u.id), n: u.strength, task: taskText(hud.ctx, u, state) }) }));
 }
 
 /** "Send [unit ▾] [Patrol this road]": one select and one button. */

@@ -85,7 +85,7 @@ export function createUnitCard(hud: Hud, id: UnitId, options: { heading?: 'h3' |
     if (shown && shown.unit === unit && shown.hour === state.hour && shown.towns === state.towns) return;
     if (unit) {
       setText(strength, t('hud.unit.strength', { n: unit.strength }));
-      setText(task, taskText(ctx, unit));
+      setText(task, taskText(ctx, unit, state));
       setText(ready, readinessText(ctx, state, unit));
       const escorting = unit.task.kind === 'escort';
       orders.hidden = escorting || state.status !== 'playing';
