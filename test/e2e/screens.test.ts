@@ -131,9 +131,14 @@ describe.each([
       // Step 2: the City panel opens as a sheet; a quick ration plan, committed.
       await sheetOpen(page, /City/);
       await reachable(page, 'with the City panel open');
+      const cover = async (): Promise<number> => Number(/([\d.]+) days? of cover/.exec((await page.locator('.hud-cover').textContent()) ?? '')?.[1]);
+      const coverAtFull = await cover();
       await page.getByRole('button', { name: 'Ration', exact: true }).tap();
       await page.getByRole('button', { name: 'Commit the plan' }).tap();
       await stepShown(page, 3);
+      // The top bar's days of cover follow the plan in force: rationing buys days.
+      expect(coverAtFull).toBeGreaterThan(0);
+      await expect.poll(cover).toBeGreaterThan(coverAtFull);
 
       // Step 3: an escorted convoy from the Convoys panel.
       await sheetOpen(page, /Convoys/);

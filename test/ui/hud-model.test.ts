@@ -11,6 +11,7 @@ import { sectorMap } from '../../src/sim/sectors';
 import type { EntryId, NewsItem, RoadId, SimError, TownId } from '../../src/sim/state';
 import {
   convoyEta,
+  daysAtPlan,
   errorText,
   intelText,
   newsText,
@@ -24,6 +25,7 @@ import {
   sharesToPlan,
   taskText,
 } from '../../src/ui/hud/model';
+import { demandToday } from '../../src/sim/rules/fuel';
 import { shippedContext } from '../helpers';
 
 const ctx = shippedContext('bamako-2025');
@@ -201,5 +203,20 @@ describe('convoys are named by the number the player knows them by', () => {
     expect(newsText(ctx, { hour: 1, kind: 'repelled', facts: { convoy: third.id, road: route[0]! } }, session.state).title).toContain('Convoy 3 ');
     const escort = { ...session.state.units[0]!, task: { kind: 'escort' as const, convoy: third.id } };
     expect(taskText(ctx, escort, session.state)).toContain('Convoy 3');
+  });
+});
+
+describe("the top bar's days of cover", () => {
+  it('follow the plan in force: the stock over what the plan draws a day, longer when rationed', () => {
+    const session = GameSession.start(ctx, 1, 'normal');
+    const state = session.state;
+    const full = daysAtPlan(ctx, state);
+    const half = sharesToPlan(ctx, state, presetShares('ration'));
+    expect(session.dispatch({ type: 'plan/set', plan: half })).toBeNull();
+    const rationed = daysAtPlan(ctx, session.state);
+    expect(rationed).toBeGreaterThan(full);
+    const drawn = SECTORS.reduce((sum, s) => sum + Math.min(session.state.plan[s], demandToday(ctx, session.state)[s]), 0);
+    expect(rationed).toBeCloseTo(session.state.fuel.stockL / drawn, 9);
+    expect(previewPlan(ctx, session.state, session.state.plan).daysAtPlan).toBe(rationed);
   });
 });

@@ -83,6 +83,16 @@ export interface PlanPreview {
 }
 
 /** What tonight's release would do with this plan, computed as the rules do it (fuel.ts, city.ts). */
+/**
+ * How many days the depot lasts at a plan (by default the one in force): the stock over what the
+ * plan draws a day, each service taking no more than it needs today. Rationing makes it longer.
+ */
+export function daysAtPlan(ctx: LevelContext, state: Immutable<GameState>, plan: Immutable<SectorMap> = state.plan): number {
+  const demand = demandToday(ctx, state);
+  const daily = SECTORS.reduce((sum, s) => sum + Math.min(plan[s], demand[s]), 0);
+  return daily === 0 ? Infinity : state.fuel.stockL / daily;
+}
+
 export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan: SectorMap): PlanPreview {
   const demand = demandToday(ctx, state);
   const asked = sectorMap((s) => Math.min(plan[s], demand[s]));
@@ -104,7 +114,7 @@ export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan
     totalDemand: SECTORS.reduce((sum, s) => sum + demand[s], 0),
     totalGiven,
     stockAfter: available - totalGiven,
-    daysAtPlan: totalAsked === 0 ? Infinity : state.fuel.stockL / totalAsked,
+    daysAtPlan: daysAtPlan(ctx, state, plan),
     powerHoursNow: state.city.powerHours,
     powerHoursNext: powerHoursFor(nextPower),
     short,
