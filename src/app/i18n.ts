@@ -38,6 +38,19 @@ export function tn(key: PluralKey, n: number, params: Params = {}, language: Lan
   return t(`${key}.${rules.select(n) === 'one' ? 'one' : 'other'}`, { n, ...params }, language);
 }
 
+/**
+ * A count with its noun, agreed as the number is shown: `n` rounded to `digits` decimals, written
+ * the language's way, and `key.one` or `key.other` chosen by the language's plural rule for that
+ * shown number. French takes the singular below 2 ("0 jour", "1,5 jour", "1,4 million de
+ * litres"); English only for exactly 1 ("1 day", "1.5 days").
+ */
+export function tCount(key: PluralKey, n: number, digits = 0, params: Params = {}, language: Lang = current): string {
+  const scale = 10 ** digits;
+  const shown = Math.round(n * scale) / scale;
+  const rules = formatter(`plural:${language}`, () => new Intl.PluralRules(locale(language)));
+  return t(`${key}.${rules.select(shown) === 'one' ? 'one' : 'other'}`, { ...params, n: formatNumber(shown, digits, language) }, language);
+}
+
 /** The string an HTML element names in its `data-i18n` attribute (a test checks that every page's names exist). */
 export const pageText = (key: string | undefined): string => (key !== undefined && isStringKey(key) ? t(key) : (key ?? ''));
 
@@ -89,9 +102,10 @@ export function countryName(code: string, fallback = code): string {
   }
 }
 
-export function formatLitres(litres: number): string {
-  if (Math.abs(litres) >= 1_000_000) return t('unit.millionLitres', { n: formatNumber(litres / 1_000_000, 1) });
-  return t('unit.litres', { n: formatNumber(litres) });
+/** "920,000 L", "1.4 million L"; in French "920 000 L", "1,4 million de litres", "2 millions de litres". */
+export function formatLitres(litres: number, language: Lang = current): string {
+  if (Math.abs(litres) >= 1_000_000) return tCount('unit.millionLitres', litres / 1_000_000, 1, {}, language);
+  return t('unit.litres', { n: formatNumber(litres, 0, language) }, language);
 }
 
 export function formatCfa(amount: number): string {

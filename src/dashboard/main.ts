@@ -8,7 +8,7 @@
 import '../styles.css';
 import '../instructor/tool.css';
 import './dashboard.css';
-import { addStrings, formatNumber, isStringKey, pick, t, type Params, type StringKey } from '../app/i18n';
+import { addStrings, formatNumber, isStringKey, pick, t, tCount, type Params, type StringKey } from '../app/i18n';
 import { listLevels, loadLevel } from '../app/levels';
 import type { PolicyId } from '../levels/constants';
 import type { Level } from '../levels/schema';
@@ -318,7 +318,7 @@ const verified = (): StudentStats[] => entries.flatMap((e) => {
   return row.status === 'verified' && row.stats ? [row.stats] : [];
 });
 const pct = (n: number): string => t('dash.pct', { n });
-const millions = (litres: number): string => t('dash.millionLitres', { n: formatNumber(litres / 1_000_000, 1) });
+const millions = (litres: number): string => tCount('dash.millionLitres', litres / 1_000_000, 1);
 const policyName = (id: PolicyId): string => t(`hud.policy.${id}`);
 const levelName = (s: StudentStats): string => pick(s.levelTitle);
 const aliasOf = (s: StudentStats): string => s.alias || t('dash.noAlias');

@@ -32,6 +32,8 @@ export function createLegend(parent: HTMLElement, openInitially: boolean, palett
     bottom: '8px',
     zIndex: '2',
     width: 'min(23rem, calc(100% - 16px))',
+    // Folded, the box is as wide as the open legend: only its button and panel take touches.
+    pointerEvents: 'none',
     font: '0.8125rem/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     color: COLORS.labelText,
   });
@@ -51,6 +53,7 @@ export function createLegend(parent: HTMLElement, openInitially: boolean, palett
     border: '1px solid #5e584c',
     borderRadius: '6px',
     cursor: 'pointer',
+    pointerEvents: 'auto',
   });
 
   const panel = document.createElement('div');
@@ -59,6 +62,7 @@ export function createLegend(parent: HTMLElement, openInitially: boolean, palett
   panel.id = `map-legend-${legends}`;
   button.setAttribute('aria-controls', panel.id);
   Object.assign(panel.style, {
+    pointerEvents: 'auto',
     marginTop: '4px',
     padding: '8px 10px',
     background: 'rgba(21, 20, 15, 0.92)',

@@ -68,7 +68,8 @@ export const menu = stringsPart({
     'menu.dev.problems': '{file}: {n} problems',
     'menu.dev.fixAndSave': 'Fix the file and save it: the game reloads by itself.',
     'unit.litres': '{n} L',
-    'unit.millionLitres': '{n} million L',
+    'unit.millionLitres.one': '{n} million L',
+    'unit.millionLitres.other': '{n} million L',
   },
   fr: {
     'menu.skip': 'Aller au menu',
@@ -137,6 +138,8 @@ export const menu = stringsPart({
     'menu.dev.problems': '{file} : {n} problèmes',
     'menu.dev.fixAndSave': 'Corrigez le fichier et enregistrez-le : le jeu se recharge tout seul.',
     'unit.litres': '{n} L',
-    'unit.millionLitres': '{n} millions de L',
+    // « Million » is a noun: plural from 2 on, and « de » before its complement.
+    'unit.millionLitres.one': '{n} million de litres',
+    'unit.millionLitres.other': '{n} millions de litres',
   },
 });

@@ -41,6 +41,20 @@ describe('the menu', () => {
     expect(tab.errors).toEqual([]);
   });
 
+  it('shows Start above the fold at 1280 × 800, with the scenarios and the difficulty', async () => {
+    const { page } = tab;
+    expect(page.viewportSize()).toEqual({ width: 1280, height: 800 });
+    const start = (await page.locator('#menu-start').boundingBox())!;
+    expect(start.y + start.height, 'the bottom of Start').toBeLessThanOrEqual(800);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+    const [first, easy] = [(await page.locator('#new-game .level-choice').first().boundingBox())!, (await page.locator('#new-game input[value="easy"]').boundingBox())!];
+    expect(first.y + first.height).toBeLessThanOrEqual(start.y);
+    expect(easy.y + easy.height).toBeLessThanOrEqual(start.y);
+    // The scenarios that do not fit scroll in their box, which a keyboard reaches like any radio group.
+    const list = page.locator('#level-list');
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  });
+
   it('loads no sound before the player touches the page', () => {
     expect(tab.requests.filter((url) => /\/sounds\//.test(url))).toEqual([]);
   });

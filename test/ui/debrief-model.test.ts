@@ -58,7 +58,7 @@ describe("the player's decisions", () => {
       { type: 'policy/enact', policy: 'curfew' },
       { type: 'policy/revoke', policy: 'curfew' },
     ] as unknown as PlayerAction[];
-    const texts = actions.map((action) => decisionText(ctx, { hour: 6, action }));
+    const texts = actions.map((action) => decisionText(ctx, { hour: 6, action }, session.state));
     for (const text of texts) expect(text).not.toMatch(/debrief\.|hud\.|\{/);
     expect(new Set(texts).size).toBe(texts.length);
   });

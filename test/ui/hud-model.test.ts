@@ -11,6 +11,7 @@ import { sectorMap } from '../../src/sim/sectors';
 import type { EntryId, NewsItem, RoadId, SimError, TownId } from '../../src/sim/state';
 import {
   convoyEta,
+  daysAtPlan,
   errorText,
   intelText,
   newsText,
@@ -22,7 +23,9 @@ import {
   routeInfo,
   serviceBand,
   sharesToPlan,
+  taskText,
 } from '../../src/ui/hud/model';
+import { demandToday } from '../../src/sim/rules/fuel';
 import { shippedContext } from '../helpers';
 
 const ctx = shippedContext('bamako-2025');
@@ -197,5 +200,38 @@ describe('news, intel and errors read as sentences in both languages', () => {
     setLang('fr');
     expect(errorText(error('not-offered'))).toMatch(/transporteurs/);
     expect(errorText(error('something-new'))).toBe('raw something-new');
+  });
+});
+
+describe('convoys are named by the number the player knows them by', () => {
+  it('1, 2, 3 in the order formed, in news and tasks, though the rules’ ids jump', () => {
+    setLang('en');
+    const session = GameSession.start(ctx, 1, 'normal');
+    const entry = session.state.entries.find((e) => e.offered > 2)!;
+    const route = ctx.routes.get(entry.id)![0]!;
+    for (let i = 0; i < 3; i++) expect(session.dispatch({ type: 'convoy/form', entry: entry.id as EntryId, tankers: 1, route, departAt: 0, escort: [] })).toBeNull();
+    const convoys = session.state.convoys;
+    expect(convoys.map((c) => c.number)).toEqual([1, 2, 3]);
+    expect(convoys.map((c) => c.id)).not.toEqual([1, 2, 3]);
+    const third = convoys[2]!;
+    // News records the number the player knows (the rules write convoy.number into its facts).
+    expect(newsText(ctx, { hour: 1, kind: 'repelled', facts: { convoy: third.number, road: route[0]! } }).title).toContain('Convoy 3 ');
+    const escort = { ...session.state.units[0]!, task: { kind: 'escort' as const, convoy: third.id } };
+    expect(taskText(ctx, escort, session.state)).toContain('Convoy 3');
+  });
+});
+
+describe("the top bar's days of cover", () => {
+  it('follow the plan in force: the stock over what the plan draws a day, longer when rationed', () => {
+    const session = GameSession.start(ctx, 1, 'normal');
+    const state = session.state;
+    const full = daysAtPlan(ctx, state);
+    const half = sharesToPlan(ctx, state, presetShares('ration'));
+    expect(session.dispatch({ type: 'plan/set', plan: half })).toBeNull();
+    const rationed = daysAtPlan(ctx, session.state);
+    expect(rationed).toBeGreaterThan(full);
+    const drawn = SECTORS.reduce((sum, s) => sum + Math.min(session.state.plan[s], demandToday(ctx, session.state)[s]), 0);
+    expect(rationed).toBeCloseTo(session.state.fuel.stockL / drawn, 9);
+    expect(previewPlan(ctx, session.state, session.state.plan).daysAtPlan).toBe(rationed);
   });
 });

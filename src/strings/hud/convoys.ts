@@ -9,7 +9,8 @@ export const hudConvoys = stringsPart({
     'hud.route.option': '{path} ({km} km, risk {risk})',
 
     'hud.entryName': '{town} ({country})',
-    'hud.entry.offered': '{n} tankers offered today',
+    'hud.entry.offered.one': '{n} tanker offered today',
+    'hud.entry.offered.other': '{n} tankers offered today',
     'hud.entry.morale': "drivers' morale {n} %",
     'hud.entry.refusing': 'drivers refuse to load',
     'hud.entry.blockaded': 'under blockade',
@@ -57,7 +58,8 @@ export const hudConvoys = stringsPart({
     'hud.route.option': '{path} ({km} km, risque {risk})',
 
     'hud.entryName': '{town} ({country})',
-    'hud.entry.offered': "{n} camions-citernes proposés aujourd'hui",
+    'hud.entry.offered.one': "{n} camion-citerne proposé aujourd'hui",
+    'hud.entry.offered.other': "{n} camions-citernes proposés aujourd'hui",
     'hud.entry.morale': 'moral des chauffeurs {n} %',
     'hud.entry.refusing': 'les chauffeurs refusent de charger',
     'hud.entry.blockaded': 'sous blocus',

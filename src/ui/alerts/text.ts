@@ -3,7 +3,7 @@ import { formatLitres, formatNumber, t, tn } from '../../app/i18n';
 import { RETAKE_DAYS } from '../../sim/balance';
 import type { LevelContext } from '../../sim/context';
 import type { TabId } from '../hud/hud';
-import { convoyName, entryName, roadName, townName } from '../hud/names';
+import { entryName, numberedConvoy, roadName, townName } from '../hud/names';
 import type { Alert } from './detect';
 
 export interface AlertText {
@@ -25,14 +25,14 @@ export function alertText(ctx: LevelContext, alert: Alert): AlertText {
       };
     case 'convoyAttacked':
       return {
-        title: t('hud.alert.convoyAttacked.title', { convoy: convoyName(alert.convoy), road: roadName(ctx, alert.road) }),
+        title: t('hud.alert.convoyAttacked.title', { convoy: numberedConvoy(alert.convoy), road: roadName(ctx, alert.road) }),
         why: tn('hud.alert.convoyAttacked.why', alert.lost, { left: alert.left }),
         todo: t('hud.alert.convoyAttacked.todo'),
         tab: 'convoys',
       };
     case 'attackRepelled':
       return {
-        title: t('hud.alert.attackRepelled.title', { convoy: convoyName(alert.convoy), road: roadName(ctx, alert.road) }),
+        title: t('hud.alert.attackRepelled.title', { convoy: numberedConvoy(alert.convoy), road: roadName(ctx, alert.road) }),
         why: tn('hud.alert.attackRepelled.why', alert.lost),
         todo: t('hud.alert.attackRepelled.todo'),
         tab: 'convoys',

@@ -143,7 +143,7 @@ export function renderDebrief(root: HTMLElement, session: GameSession, options: 
         { class: 'day-cols' },
         column(
           t('debrief.col.decisions'),
-          row.decisions.map((d) => h('li', null, h('time', null, `${String(d.hour % 24).padStart(2, '0')}:00`), ' ', decisionText(ctx, d))),
+          row.decisions.map((d) => h('li', null, h('time', null, `${String(d.hour % 24).padStart(2, '0')}:00`), ' ', decisionText(ctx, d, state))),
           'col-you',
         ),
         column(

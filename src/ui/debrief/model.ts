@@ -32,7 +32,7 @@ export function playerDecisions(log: readonly Action[]): Decision[] {
   return out;
 }
 
-export function decisionText(ctx: LevelContext, d: Decision): string {
+export function decisionText(ctx: LevelContext, d: Decision, state: Immutable<GameState>): string {
   const a = d.action;
   switch (a.type) {
     case 'plan/set': {
@@ -62,13 +62,13 @@ export function decisionText(ctx: LevelContext, d: Decision): string {
       });
     }
     case 'convoy/halt':
-      return t('debrief.do.halt', { convoy: convoyName(a.convoy) });
+      return t('debrief.do.halt', { convoy: convoyName(state, a.convoy) });
     case 'convoy/resume':
-      return t('debrief.do.resume', { convoy: convoyName(a.convoy) });
+      return t('debrief.do.resume', { convoy: convoyName(state, a.convoy) });
     case 'convoy/turnBack':
-      return t('debrief.do.turnBack', { convoy: convoyName(a.convoy) });
+      return t('debrief.do.turnBack', { convoy: convoyName(state, a.convoy) });
     case 'convoy/reroute':
-      return t('debrief.do.reroute', { convoy: convoyName(a.convoy), roads: a.route.map((r) => roadName(ctx, r)).join(', ') });
+      return t('debrief.do.reroute', { convoy: convoyName(state, a.convoy), roads: a.route.map((r) => roadName(ctx, r)).join(', ') });
     case 'unit/order':
       if (a.task.kind === 'idle') return t('debrief.do.idle', { unit: unitName(ctx, a.unit) });
       if (a.task.kind === 'patrol') return t('debrief.do.patrol', { unit: unitName(ctx, a.unit), road: roadName(ctx, a.task.road) });

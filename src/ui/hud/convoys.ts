@@ -1,6 +1,6 @@
 /** The convoy planner and the convoys on the road, with their commands. */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
+import { formatDate, formatLitres, formatNumber, t, tCount } from '../../app/i18n';
 import { MORALE_REFUSAL } from '../../sim/balance';
 import { escortStrength } from '../../sim/selectors';
 import type { Convoy, ConvoyId, EntryId, GameState, RoadId, UnitId } from '../../sim/state';
@@ -23,7 +23,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   const eta = h('p', { class: 'card-line muted' });
   const show = options.selected ? null : h('button', { type: 'button', onclick: () => hud.selection.set({ kind: 'convoy', id }) }, t('hud.convoy.show'));
   const halt = h('button', { type: 'button', onclick: () => toggleHalt() });
-  const back = h('button', { type: 'button', onclick: () => hud.act({ type: 'convoy/turnBack', convoy: id }, t('hud.convoy.turnedBack', { convoy: convoyName(id) })) }, t('hud.convoy.turnBack'));
+  const back = h('button', { type: 'button', onclick: () => hud.act({ type: 'convoy/turnBack', convoy: id }, t('hud.convoy.turnedBack', { convoy: convoyName(session.state, id) })) }, t('hud.convoy.turnBack'));
   const rerouteButton = h('button', { type: 'button', 'aria-expanded': 'false', onclick: () => toggleReroute() }, t('hud.convoy.reroute'));
   const rerouteSelectId = uid('reroute');
   const rerouteSelect = h('select', { id: rerouteSelectId });
@@ -38,8 +38,8 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   function toggleHalt(): void {
     const convoy = live(session.state);
     if (!convoy) return;
-    if (convoy.status === 'halted') hud.act({ type: 'convoy/resume', convoy: id }, t('hud.convoy.resumed', { convoy: convoyName(id) }));
-    else hud.act({ type: 'convoy/halt', convoy: id }, t('hud.convoy.halted', { convoy: convoyName(id) }));
+    if (convoy.status === 'halted') hud.act({ type: 'convoy/resume', convoy: id }, t('hud.convoy.resumed', { convoy: convoyName(session.state, id) }));
+    else hud.act({ type: 'convoy/halt', convoy: id }, t('hud.convoy.halted', { convoy: convoyName(session.state, id) }));
   }
   function toggleReroute(): void {
     rerouteBox.hidden = !rerouteBox.hidden;
@@ -49,7 +49,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
   function reroute(): void {
     const route = options_[Number(rerouteSelect.value)];
     if (!route) return;
-    if (hud.act({ type: 'convoy/reroute', convoy: id, route }, t('hud.convoy.rerouted', { convoy: convoyName(id) }))) {
+    if (hud.act({ type: 'convoy/reroute', convoy: id, route }, t('hud.convoy.rerouted', { convoy: convoyName(session.state, id) }))) {
       rerouteBox.hidden = true;
       rerouteButton.setAttribute('aria-expanded', 'false');
     }
@@ -61,7 +61,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
     const key = [convoy, state.hour, state.units];
     if (shown.length > 0 && key.every((k, i) => k === shown[i])) return;
     shown = key;
-    setText(title, convoyName(id));
+    setText(title, convoyName(state, id));
     if (!convoy) {
       const record = state.pastConvoys.find((c) => c.id === id);
       setText(status, record ? t(`hud.convoy.status.${record.status}`) : '');
@@ -203,17 +203,17 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     if (!entry || !route) return;
     const tankers = Math.floor(Number(tankersInput.value || 0));
     const offset = Math.max(0, Math.min(MAX_AHEAD, Math.floor(Number(departInput.value) || 0)));
-    const id = state.nextId as ConvoyId;
     const escort = chosenEscort(state);
     const ok = hud.act(
       { type: 'convoy/form', entry, tankers, route, departAt: state.hour + offset, escort },
-      t('hud.plan.dispatched', { convoy: convoyName(id), n: tankers, entry: entryName(ctx, entry) }),
+      tCount('hud.plan.dispatched', tankers, 0, { convoy: t('hud.convoyName', { id: String(state.convoysFormed + 1) }), entry: entryName(ctx, entry) }),
     );
     if (ok) {
       escorts.clear();
       tankersEdited = false;
       departInput.value = '0';
-      hud.selection.set({ kind: 'convoy', id });
+      const formed = session.state.convoys.find((c) => c.number === state.convoysFormed + 1);
+      if (formed) hud.selection.set({ kind: 'convoy', id: formed.id });
       render(session.state, true);
     }
   }
@@ -233,8 +233,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     const strength = state.units.filter((u) => chosenEscort(state).includes(u.id)).reduce((s, u) => s + u.strength, 0);
     setText(
       summary,
-      t('hud.plan.summary', {
-        n,
+      tCount('hud.plan.summary', n, 0, {
         litres: formatLitres(n * ctx.level.tankerL),
         strength,
         arrive: formatDate(ctx.level.startDate, state.hour + offset + info.hours, true),
@@ -305,7 +304,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
         box.disabled = !usable;
         if (!usable) escorts.delete(u.id);
         box.checked = escorts.has(u.id);
-        let note = `${t('hud.unit.strength', { n: u.strength })} · ${taskText(ctx, u)}`;
+        let note = `${t('hud.unit.strength', { n: u.strength })} · ${taskText(ctx, u, state)}`;
         if (u.task.kind !== 'escort' && state.hour < u.readyAt) note += ` · ${t('hud.unit.movingShort', { hours: u.readyAt - state.hour })}`;
         else if (u.task.kind === 'garrison') note += ` · ${t('hud.plan.leavesTown', { town: townName(ctx, u.task.town) })}`;
         setText(row.querySelector('.escort-note')!, note);
@@ -320,7 +319,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
     if (!entry) entry = open.slice().sort((a, b) => b.offered - a.offered)[0]?.id ?? null;
     syncOptions(
       entrySelect,
-      open.map((e) => ({ value: e.id, label: t('hud.plan.entryOption', { entry: entryName(ctx, e.id), n: e.offered }) })),
+      open.map((e) => ({ value: e.id, label: tCount('hud.plan.entryOption', e.offered, 0, { entry: entryName(ctx, e.id) }) })),
     );
     if (entry) entrySelect.value = entry;
     noEntry.hidden = open.length > 0;
@@ -331,7 +330,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
       setText(
         entryInfo,
         [
-          t('hud.entry.offered', { n: e.offered }),
+          tCount('hud.entry.offered', e.offered),
           t('hud.entry.morale', { n: e.morale }) + (e.morale < MORALE_REFUSAL ? ` — ${t('hud.entry.refusing')}` : ''),
           corridorName(ctx, def.corridor) + (blockaded ? ` — ${t('hud.entry.blockaded')}` : ''),
         ].join(' · '),
@@ -381,7 +380,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
           'li',
           { 'data-status': c.status },
           t('hud.convoy.pastItem', {
-            convoy: convoyName(c.id),
+            convoy: convoyName(state, c.id),
             status: t(`hud.convoy.status.${c.status}`),
             left: c.tankers,
             start: c.tankersAtStart,

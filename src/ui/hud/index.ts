@@ -87,8 +87,8 @@ export function mountHud(session: GameSession, root: HTMLElement, options: HudOp
   const convoys = createConvoyPanel(hud);
   const forces = createForcesPanel(hud);
   const policies = createPoliciesPanel(hud);
-  // Notifications of blockade activity and 2025 events, over the map's top-left corner (on short
-  // screens, a compact row beside the map legend's button: see hud.css).
+  // Notifications of blockade activity and 2025 events, stacked in the panel (see hud.css): they
+  // hide no road of the map and no control.
   const toasts = h('section', { class: 'hud-toasts', 'aria-label': t('hud.toasts.label') });
   const news = createNewsPanel(hud, toasts);
   const parts: Record<TabId, Part> = { city, convoys, forces, policies, news };
@@ -131,8 +131,9 @@ export function mountHud(session: GameSession, root: HTMLElement, options: HudOp
     h('div', { class: 'hud-tabbar' }, h('div', { role: 'tablist', class: 'hud-tabs', 'aria-label': t('hud.panel.tabs') }, ...tabs.values()), collapse),
     feedback,
     panelArea,
+    toasts,
   );
-  root.append(topBar.el, toasts, panel);
+  root.append(topBar.el, panel);
   // The panel sits under the top bar, whose height depends on wrapping and text zoom. The map
   // learns how much of it the HUD covers from the `hud-insets` event and the --hud-* properties.
   let insets: HudInsets = { top: 0, right: 0, bottom: 0 };

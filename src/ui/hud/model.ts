@@ -4,7 +4,7 @@
  * intel and errors. Pure (no DOM), so it is unit-tested.
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, formatNumber, isStringKey, pick, t, tn } from '../../app/i18n';
+import { formatDate, formatLitres, isStringKey, pick, t, tCount, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
@@ -13,7 +13,7 @@ import { airliftL, demandToday, shareFuel } from '../../sim/rules/fuel';
 import { isEssential, sectorMap } from '../../sim/sectors';
 import { dayOf, unitReady } from '../../sim/selectors';
 import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
-import { convoyName, corridorName, entryName, policyName, roadName, townName } from './names';
+import { convoyName, corridorInSentence, numberedConvoy, entryName, policyName, roadName, townName } from './names';
 
 /* ---------------------------------------------------------------- plan */
 
@@ -79,6 +79,16 @@ export interface PlanPreview {
   short: boolean;
 }
 
+/**
+ * How many days the depot lasts at a plan (by default the one in force): the stock over what the
+ * plan draws a day, each service taking no more than it needs today. Rationing makes it longer.
+ */
+export function daysAtPlan(ctx: LevelContext, state: Immutable<GameState>, plan: Immutable<SectorMap> = state.plan): number {
+  const demand = demandToday(ctx, state);
+  const daily = SECTORS.reduce((sum, s) => sum + Math.min(plan[s], demand[s]), 0);
+  return daily === 0 ? Infinity : state.fuel.stockL / daily;
+}
+
 /** What tonight's release would do with this plan: the midnight rules themselves (fuel.ts, city.ts), on the state as it is. */
 export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan: SectorMap): PlanPreview {
   const demand = demandToday(ctx, state);
@@ -97,7 +107,7 @@ export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan
     totalDemand: SECTORS.reduce((sum, s) => sum + demand[s], 0),
     totalGiven,
     stockAfter: available - totalGiven,
-    daysAtPlan: totalAsked === 0 ? Infinity : state.fuel.stockL / totalAsked,
+    daysAtPlan: daysAtPlan(ctx, state, plan),
     powerHoursNow: state.city.powerHours,
     powerHoursNext: after.powerHours,
     short: totalAsked > available,
@@ -195,12 +205,12 @@ export function rerouteOptions(ctx: LevelContext, convoy: Immutable<Convoy>): Ro
 export const freeForEscort = (state: Immutable<GameState>, unit: Immutable<Unit>): boolean =>
   (unit.task.kind === 'idle' || unit.task.kind === 'patrol') && unitReady(state, unit);
 
-export function taskText(ctx: LevelContext, unit: Immutable<Unit>): string {
+export function taskText(ctx: LevelContext, unit: Immutable<Unit>, state: Immutable<GameState>): string {
   switch (unit.task.kind) {
     case 'idle':
       return t('hud.task.idle');
     case 'escort':
-      return t('hud.task.escort', { convoy: convoyName(unit.task.convoy) });
+      return t('hud.task.escort', { convoy: convoyName(state, unit.task.convoy) });
     case 'patrol':
       return t('hud.task.patrol', { road: roadName(ctx, unit.task.road) });
     case 'garrison':
@@ -239,16 +249,16 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
     case 'attack':
       return {
         tag: 'blockade',
-        title: t('hud.news.attack', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }),
-        body: t('hud.news.attackBody', { lost: num(f.lost), left: num(f.left) }),
+        title: t('hud.news.attack', { convoy: numberedConvoy(num(f.convoy)), road: roadName(ctx, str(f.road)) }),
+        body: tCount('hud.news.attackBody', num(f.lost), 0, { left: num(f.left) }),
       };
     case 'repelled':
-      return { tag: 'blockade', title: t('hud.news.repelled', { convoy: convoyName(num(f.convoy)), road: roadName(ctx, str(f.road)) }) };
+      return { tag: 'blockade', title: t('hud.news.repelled', { convoy: numberedConvoy(num(f.convoy)), road: roadName(ctx, str(f.road)) }) };
     case 'arrival':
       return {
         tag: 'convoy',
-        title: t('hud.news.arrival', { convoy: convoyName(num(f.convoy)) }),
-        body: t('hud.news.arrivalBody', { tankers: num(f.tankers), litres: formatLitres(num(f.litres)) }),
+        title: t('hud.news.arrival', { convoy: numberedConvoy(num(f.convoy)) }),
+        body: tCount('hud.news.arrivalBody', num(f.tankers), 0, { litres: formatLitres(num(f.litres)) }),
       };
     case 'town': {
       const town = townName(ctx, str(f.town));
@@ -264,16 +274,16 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
       return { tag: 'city', title: key === 'policyPending' ? tn('hud.news.policyPending', rule?.delayDays ?? 0, { policy: policyName(id) }) : t(`hud.news.${key}`, { policy: policyName(id) }) };
     }
     case 'blockade':
-      return { tag: 'blockade', title: t('hud.news.blockade', { corridor: corridorName(ctx, str(f.corridor)) }), body: t('hud.news.blockadeBody') };
+      return { tag: 'blockade', title: t('hud.news.blockade', { corridor: corridorInSentence(ctx, str(f.corridor)) }), body: t('hud.news.blockadeBody') };
     case 'intimidation':
-      return { tag: 'blockade', title: t('hud.news.intimidation', { corridor: corridorName(ctx, str(f.corridor)) }) };
+      return { tag: 'blockade', title: t('hud.news.intimidation', { corridor: corridorInSentence(ctx, str(f.corridor)) }) };
     case 'checkpoint': {
       const road = roadName(ctx, str(f.road));
       if (f.convoy === undefined) return { tag: 'blockade', title: t('hud.news.patrolCleared', { road }) };
-      if (num(f.cleared) === 1) return { tag: 'blockade', title: t('hud.news.checkpointCleared', { road, convoy: convoyName(num(f.convoy)) }) };
+      if (num(f.cleared) === 1) return { tag: 'blockade', title: t('hud.news.checkpointCleared', { road, convoy: numberedConvoy(num(f.convoy)) }) };
       return {
         tag: 'blockade',
-        title: t('hud.news.checkpoint', { road, convoy: convoyName(num(f.convoy)) }),
+        title: t('hud.news.checkpoint', { road, convoy: numberedConvoy(num(f.convoy)) }),
         body: t('hud.news.checkpointBody', { lost: num(f.lost) }),
       };
     }
@@ -315,5 +325,5 @@ export const dayText = (ctx: LevelContext, hour: number): string => t('hud.dayOf
 
 export function daysText(days: number): string {
   if (!Number.isFinite(days)) return t('hud.days.many');
-  return t('hud.days.n', { n: formatNumber(days, 1) });
+  return tCount('hud.days', days, 1);
 }

@@ -2,7 +2,9 @@
 import { countryName, pick, t } from '../../app/i18n';
 import { POLICIES } from '../../levels/constants';
 import type { PolicyId, Sector } from '../../levels/schema';
+import type { Immutable } from 'immer';
 import type { LevelContext } from '../../sim/context';
+import type { GameState } from '../../sim/state';
 
 export const townName = (ctx: LevelContext, id: string): string => ctx.towns.get(id)?.name ?? id;
 
@@ -25,6 +27,16 @@ export function corridorName(ctx: LevelContext, id: string): string {
   return corridor ? pick(corridor.name) : id;
 }
 
+/**
+ * A corridor's name inside a sentence. Levels write names as titles ("Corridor sénégalais (…)");
+ * in a French sentence the common noun that begins one takes no capital ("le blocus du corridor
+ * sénégalais"). A name that begins with a proper noun ("Senegal corridor") is left as it is.
+ */
+export function corridorInSentence(ctx: LevelContext, id: string): string {
+  const name = corridorName(ctx, id);
+  return /^(Corridor|Route|Axe)\b/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 export function unitName(ctx: LevelContext, id: string): string {
   const unit = ctx.level.units.find((u) => u.id === id);
   return unit ? pick(unit.name) : id;
@@ -34,5 +46,18 @@ const isPolicyId = (id: string): id is PolicyId => (POLICIES as readonly string[
 /** A policy's name; an id the game does not know (from a newer save's news) is shown as it is. */
 export const policyName = (id: string): string => (isPolicyId(id) ? t(`hud.policy.${id}`) : id);
 export const sectorName = (sector: Sector): string => t(`hud.sector.${sector}`);
-export const convoyName = (id: number): string => t('hud.convoyName', { id: String(id) });
+/**
+ * A convoy by the number the player knows it by: 1, 2, 3… in the order formed (the rules' ids
+ * are shared with other things and jump). Found among the convoys on the road and those whose
+ * trip ended; an id the state does not know is shown as it is.
+ */
+/** A convoy by the rules' id (commands, escorts): named by its number, 1, 2, 3 in the order the player formed them. */
+export function convoyName(state: Immutable<GameState>, id: number): string {
+  return numberedConvoy(state.convoys.find((c) => c.id === id)?.number ?? state.pastConvoys.find((c) => c.id === id)?.number ?? id);
+}
+
+/** A convoy by its number, as news and alerts record it. */
+export function numberedConvoy(number: number): string {
+  return t('hud.convoyName', { id: String(number) });
+}
 

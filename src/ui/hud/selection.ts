@@ -4,7 +4,7 @@
  * convoy or a unit.
  */
 import type { Immutable } from 'immer';
-import { formatLitres, formatNumber, t } from '../../app/i18n';
+import { formatLitres, formatNumber, t, tCount } from '../../app/i18n';
 import type { MapSelection } from '../../app/selection';
 import { patrolStrength } from '../../sim/selectors';
 import type { ConvoyId, EntryId, GameState, RoadId, TownId, UnitId } from '../../sim/state';
@@ -20,7 +20,7 @@ import { createUnitCard } from './units';
 function unitChoices(hud: Hud, state: Immutable<GameState>): { value: string; label: string }[] {
   return state.units
     .filter((u) => u.task.kind !== 'escort')
-    .map((u) => ({ value: u.id, label: t('hud.select.unitOption', { unit: unitName(hud.ctx, u.id), n: u.strength, task: taskText(hud.ctx, u) }) }));
+    .map((u) => ({ value: u.id, label: t('hud.select.unitOption', { unit: unitName(hud.ctx, u.id), n: u.strength, task: taskText(hud.ctx, u, state) }) }));
 }
 
 /** "Send [unit ▾] [Patrol this road]": one select and one button. */
@@ -151,7 +151,7 @@ function entryDetails(hud: Hud, id: EntryId): Part {
     update(state) {
       const e = state.entries.find((x) => x.id === id);
       if (!e) return;
-      setText(facts, e.open ? `${t('hud.entry.offered', { n: e.offered })} · ${t('hud.entry.morale', { n: e.morale })}` : t('hud.entry.closed', { entry: entryName(ctx, id) }));
+      setText(facts, e.open ? `${tCount('hud.entry.offered', e.offered)} · ${t('hud.entry.morale', { n: e.morale })}` : t('hud.entry.closed', { entry: entryName(ctx, id) }));
       plan.disabled = !e.open || state.status !== 'playing';
     },
   };

@@ -2,11 +2,11 @@
 import type { Immutable } from 'immer';
 import { formatDate, formatLitres, formatNumber, t } from '../../app/i18n';
 import { SPEEDS, type Speed } from '../../app/session';
-import { daysOfCover, inTransitL } from '../../sim/selectors';
+import { inTransitL } from '../../sim/selectors';
 import type { GameState } from '../../sim/state';
 import { h, setAttr, setText, usesSpace } from '../dom';
 import type { Hud, Part } from './hud';
-import { coverBand, dayText, daysText, trustBand } from './model';
+import { coverBand, dayText, daysAtPlan, daysText, trustBand } from './model';
 
 const BAND_ICON = { good: '✓', strained: '!', failing: '✕' } as const;
 
@@ -42,7 +42,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   const morning = h('button', { type: 'button', class: 'hud-morning', 'data-tut': 'morning', ...lockedBy, onclick: () => session.advanceToMorning() }, t('hud.time.morning'));
 
   const stock = h('strong', { class: 'hud-stock' });
-  const cover = h('span', { class: 'hud-cover' });
+  const cover = h('span', { class: 'hud-cover', title: t('hud.top.coverHint') });
   const road = h('span', { class: 'hud-onroad' });
   const trust = h('strong', { class: 'hud-trust' });
   const trustChange = h('span', { class: 'hud-trust-change' });
@@ -95,7 +95,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
   document.addEventListener('keydown', onKey, true);
   document.addEventListener('keyup', onKey, true);
 
-  let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; trust: number; why: unknown; budget: number; lessonLeft: number | null } | null = null;
+  let shown: { hour: number; speed: number; over: boolean; fuel: unknown; convoys: unknown; plan: unknown; policies: unknown; trust: number; why: unknown; budget: number; lessonLeft: number | null } | null = null;
 
   function update(state: Immutable<GameState>): void {
     const speed = session.speed;
@@ -112,8 +112,9 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
       play.disabled = over;
       for (const b of [morning, ...speedButtons]) b.disabled = over || locked;
     }
-    if (!shown || shown.fuel !== state.fuel || shown.convoys !== state.convoys) {
-      const days = daysOfCover(ctx, state);
+    if (!shown || shown.fuel !== state.fuel || shown.convoys !== state.convoys || shown.plan !== state.plan || shown.policies !== state.policies) {
+      // At the plan in force, as the City panel counts it: rationing buys days.
+      const days = daysAtPlan(ctx, state);
       const band = coverBand(days);
       setText(stock, formatLitres(state.fuel.stockL));
       setText(cover, `${BAND_ICON[band]} ${t('hud.top.cover', { days: daysText(days) })}`);
@@ -131,7 +132,7 @@ export function createTopBar(hud: Hud, options: TopBarOptions): Part {
     if (!shown || shown.budget !== state.city.budgetM) setText(budget, t('hud.millionCfa', { n: formatNumber(state.city.budgetM) }));
     const minutes = session.lessonMinutesLeft;
     if (lessonLeft && (!shown || shown.lessonLeft !== minutes)) setText(lessonLeft, t('lesson.left', { n: minutes ?? 0 }));
-    shown = { hour: state.hour, speed, over, fuel: state.fuel, convoys: state.convoys, trust: state.city.trust, why: state.trustWhy, budget: state.city.budgetM, lessonLeft: minutes };
+    shown = { hour: state.hour, speed, over, fuel: state.fuel, convoys: state.convoys, plan: state.plan, policies: state.policies, trust: state.city.trust, why: state.trustWhy, budget: state.city.budgetM, lessonLeft: minutes };
   }
 
   return {

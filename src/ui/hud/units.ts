@@ -86,7 +86,7 @@ export function createUnitCard(hud: Hud, id: UnitId, options: { heading?: 'h3' |
     if (shown && shown.unit === unit && shown.hour === state.hour && shown.towns === state.towns) return;
     if (unit) {
       setText(strength, t('hud.unit.strength', { n: unit.strength }));
-      setText(task, taskText(ctx, unit));
+      setText(task, taskText(ctx, unit, state));
       // A garrison says how its town stands: "in place" in a fallen town is not the whole story.
       const post = unit.task.kind === 'garrison' ? unit.task.town : null;
       const held = post === null ? null : townStatus(ctx, state, post);
