@@ -33,7 +33,7 @@ export const debrief = stringsPart({
     'debrief.m.rural': 'Rural security',
     'debrief.m.ruralNote': 'rural towns still held; {n} fell during the game',
     'debrief.m.lives': 'Lives lost',
-    'debrief.m.livesNote': 'drivers and escorts killed in attacks on convoys',
+    'debrief.m.livesNote': 'drivers and escorts killed in attacks on tankers, on the road or at a border, and patients lost when hospitals or water ran short',
     'debrief.m.school': 'School days lost',
     'debrief.m.budget': 'Crisis budget left',
     'debrief.m.budgetValue': '{n} of {start} M CFA',
@@ -88,7 +88,7 @@ export const debrief = stringsPart({
     'debrief.ai.ambushRisk': 'Set an ambush on {road}, a road known to be busy, before seeing any convoy on it ({near} seen on the roads around; patrol strength {patrol}).',
     'debrief.ai.checkpoint': 'Set up a checkpoint on {road}: {seen} convoy(s) seen on it, patrol strength {patrol}.',
     'debrief.ai.checkpointLaterite': 'Set up a checkpoint on {road}, a slow laterite road: {seen} convoy(s) seen on it, patrol strength {patrol}.',
-    'debrief.ai.town': "Attacked {town}: its garrison strength was {garrison} against the cell's {strength} (plus the town's own defenders, {need}).",
+    'debrief.ai.town': "Attacked {town}: a garrison of strength {garrison} (the town needs {need} to hold) against the cell's {strength}.",
     'debrief.ai.town.fallen': 'The town fell.',
     'debrief.ai.town.held': 'The town held.',
     'debrief.ai.drivers': 'Threatened drivers on the {corridor}: {seen} convoy(s) seen on it.',
@@ -125,7 +125,7 @@ export const debrief = stringsPart({
       'In 2025 the government banned fuel sales outside filling stations in rural areas, to starve the armed groups; the group answered with the blockade. Would you have taken this measure? What would you have needed to know first?',
     'debrief.q.priceControls': 'You held the pump price down. In 2025 fuel sold for 775 CFA a litre at the pump and about 2,000 on the black market. Who gains and who loses when prices are controlled in a shortage?',
     'debrief.q.rationing': 'The service you kept lowest on average was {sector} ({level} %). Why that one? Hospitals, water pumps and electricity depend on each other: what did the cut do to the others?',
-    'debrief.q.lives': '{n} people died in attacks on your convoys. How much risk can a coordinator ask drivers and soldiers to take to keep a city supplied?',
+    'debrief.q.lives': '{n} people died in your game, in attacks on tankers or when hospitals and water ran short. How much risk can a coordinator ask drivers and soldiers to take to keep a city supplied, and what does the city pay when they refuse?',
 
     'debrief.q.townsFellWeak.one':
       '{n} rural town fell with a garrison below its need, while none of your units was on the roads. What would it have taken to hold it, and which town or road would those units have left unguarded?',
@@ -199,7 +199,7 @@ export const debrief = stringsPart({
     'debrief.m.rural': 'Sécurité rurale',
     'debrief.m.ruralNote': 'villes rurales encore tenues ; {n} sont tombées pendant la partie',
     'debrief.m.lives': 'Vies perdues',
-    'debrief.m.livesNote': 'chauffeurs et soldats tués dans les attaques de convois',
+    'debrief.m.livesNote': 'chauffeurs et soldats tués dans les attaques de camions-citernes, sur la route ou à une frontière, et patients perdus quand les hôpitaux ou l’eau ont manqué',
     'debrief.m.school': 'Jours de classe perdus',
     'debrief.m.budget': 'Budget de crise restant',
     'debrief.m.budgetValue': '{n} sur {start} M FCFA',
@@ -254,7 +254,7 @@ export const debrief = stringsPart({
     'debrief.ai.ambushRisk': 'Embuscade sur {road}, une route réputée fréquentée, avant d’y avoir vu passer un convoi ({near} vus sur les routes voisines ; force des patrouilles {patrol}).',
     'debrief.ai.checkpoint': 'Barrage sur {road} : {seen} convoi(s) vu(s) sur cette route, force des patrouilles {patrol}.',
     'debrief.ai.checkpointLaterite': 'Barrage sur {road}, une piste en latérite lente : {seen} convoi(s) vu(s), force des patrouilles {patrol}.',
-    'debrief.ai.town': 'Attaque de {town} : la garnison avait une force de {garrison} contre {strength} pour la cellule (plus les défenseurs de la ville, {need}).',
+    'debrief.ai.town': 'Attaque de {town} : une garnison de force {garrison} (la ville a besoin de {need} pour tenir) contre {strength} pour la cellule.',
     'debrief.ai.town.fallen': 'La ville est tombée.',
     'debrief.ai.town.held': 'La ville a tenu.',
     'debrief.ai.drivers': 'Menaces contre les chauffeurs ({corridor}) : {seen} convoi(s) vu(s) sur ce corridor.',
@@ -291,7 +291,7 @@ export const debrief = stringsPart({
       "En 2025, le gouvernement a interdit la vente de carburant hors des stations-service en zone rurale pour priver les groupes armés de carburant ; le groupe a répondu par le blocus. Auriez-vous pris cette mesure ? Que vous aurait-il fallu savoir d'abord ?",
     'debrief.q.priceControls': 'Vous avez bloqué le prix à la pompe. En 2025, le litre se vendait 775 FCFA à la pompe et environ 2 000 au marché noir. Qui gagne et qui perd quand on contrôle les prix en pleine pénurie ?',
     'debrief.q.rationing': "Le service que vous avez maintenu le plus bas en moyenne est : {sector} ({level} %). Pourquoi celui-là ? Hôpitaux, pompage de l'eau et électricité dépendent les uns des autres : quel effet cette coupe a-t-elle eu sur les autres ?",
-    'debrief.q.lives': '{n} personnes sont mortes dans les attaques contre vos convois. Quel risque un coordinateur peut-il demander aux chauffeurs et aux soldats pour approvisionner une ville ?',
+    'debrief.q.lives': '{n} personnes sont mortes dans votre partie, dans les attaques de camions-citernes ou quand les hôpitaux et l’eau ont manqué. Quel risque un coordinateur peut-il demander aux chauffeurs et aux soldats pour approvisionner une ville, et que paie la ville quand ils refusent ?',
 
     'debrief.q.townsFellWeak.one':
       '{n} ville rurale est tombée avec une garnison inférieure à son besoin, alors qu’aucune de vos unités n’était sur les routes. Que faudrait-il pour la tenir, et quelle ville ou quelle route ces unités auraient-elles laissée sans protection ?',

@@ -163,7 +163,7 @@ describe.each(played)('$name: the debrief never contradicts the game', ({ level,
     const lost = /Students lost (\d+) school days/.exec(all);
     if (lost) expect(Number(lost[1])).toBe(state.metrics.educationDaysLost);
     if (/You kept the schools open/.test(all)) expect(closed || state.metrics.educationDaysLost > 0).toBe(false);
-    const died = /(\d+) people died in attacks/.exec(all);
+    const died = /(\d+) people died in your game/.exec(all);
     // Six questions at most: the last ones may be left out, never stated wrong.
     if (died) expect(Number(died[1])).toBe(state.metrics.livesLost);
     const means = SECTORS.filter((s) => s !== 'schools').map((s) => state.history.reduce((sum, d) => sum + d.services[s], 0) / Math.max(1, state.history.length));
