@@ -446,7 +446,14 @@ async function play(session: GameSession): Promise<void> {
   });
   const tutorial = session.ctx.level.id === 'tutorial' ? (await import('./ui/tutorial')).startTutorial(session, hudRoot, { announce }) : undefined;
   // Read at each alert: the setting may change from the menu between games.
-  const alerts = (await import('./ui/alerts')).watchAlerts(session, hudRoot, { pauseOnAlerts: () => settings.pauseOnAlerts });
+  const alerts = (await import('./ui/alerts')).watchAlerts(session, hudRoot, {
+    pauseOnAlerts: () => settings.pauseOnAlerts,
+    setPauseOnAlerts: (on) => {
+      settings = { ...settings, pauseOnAlerts: on };
+      saveSettings(storage, settings);
+      $<HTMLInputElement>('pause-alerts').checked = on;
+    },
+  });
   // Sounds after the first frame: nothing plays before the player's first gesture anyway.
   const detachSound = (await ensureAudio()).attach(session);
   const stopSaving = session.onNewDay(() => void autosave(session));

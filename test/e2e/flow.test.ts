@@ -215,6 +215,12 @@ describe('alerts stop the clock', () => {
     await screenshot(page, 'alert-stops-clock');
     await card.getByRole('button', { name: 'Open City' }).click();
     await tabShown(page, /City/);
+    // The setting can be changed from the card itself, and is remembered.
+    const box = card.getByRole('checkbox', { name: 'Alerts stop the clock' });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('lifeline-bamako/settings') ?? '{}') as { pauseOnAlerts?: boolean }).pauseOnAlerts)).toBe(false);
+    await box.check();
     await card.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => clockText(page)).toBe('Running ×4');
     expect(await card.isVisible()).toBe(false);
