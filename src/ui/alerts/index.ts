@@ -41,8 +41,10 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
     more,
     h('div', { class: 'hud-alert-bar' }, stopsLabel, resume, open, close),
   );
-  // Announced as soon as it is filled: an assertive region that stays on the page.
-  const region = h('div', { class: 'hud-alert-region', 'aria-live': 'assertive', 'aria-atomic': 'true' }, card);
+  // Screen readers hear the alert's words at once (not its buttons): an assertive live region
+  // that stays on the page, filled when an alert comes.
+  const live = h('p', { class: 'visually-hidden hud-alert-live', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+  const region = h('div', { class: 'hud-alert-region' }, live, card);
   const panel = hudRoot.querySelector('.hud-panel');
   if (panel) panel.prepend(region);
   else hudRoot.append(region);
@@ -73,6 +75,7 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
     card.dataset.kind = alert.kind;
     card.hidden = false;
     untilRunning = session.speed === 0;
+    live.textContent = [`${t('hud.alert.label')}: ${text.title}.`, text.why, text.todo, stoppedAt === null ? '' : t('hud.alert.stopped')].filter((x) => x !== '').join(' ');
   }
 
   function hide(): void {
