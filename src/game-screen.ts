@@ -21,6 +21,8 @@ export interface GameScreenHost {
   autosave(session: GameSession): Promise<void>;
   /** Whether big moments (a town lost, a convoy hit…) stop the clock: the player's setting. */
   pauseOnAlerts(): boolean;
+  /** The player changed that setting from an alert. */
+  setPauseOnAlerts(on: boolean): void;
   /** The HUD's menu, files and hand-in buttons. */
   hud: Omit<HudOptions, 'selection' | 'announce'>;
   /** The game ended (held, collapsed or out of lesson time). */
@@ -130,7 +132,7 @@ export class GameScreen {
       this.#own(() => tutorial.destroy());
       if (this.#closed) return;
     }
-    const alerts = (await import('./ui/alerts')).watchAlerts(session, hudRoot, { pauseOnAlerts: host.pauseOnAlerts });
+    const alerts = (await import('./ui/alerts')).watchAlerts(session, hudRoot, { pauseOnAlerts: host.pauseOnAlerts, setPauseOnAlerts: host.setPauseOnAlerts });
     this.#own(() => alerts.destroy());
     if (this.#closed) return;
     // Sounds after the first frame: nothing plays before the player's first gesture anyway.

@@ -399,6 +399,11 @@ async function play(session: GameSession): Promise<void> {
     autosave,
     // Read at each alert: the setting may change from the menu between games.
     pauseOnAlerts: () => settings.pauseOnAlerts,
+    setPauseOnAlerts: (on) => {
+      settings = { ...settings, pauseOnAlerts: on };
+      saveSettings(storage, settings);
+      $<HTMLInputElement>('pause-alerts').checked = on;
+    },
     hud: {
       onMenu: () => void backToMenu(),
       onExportSave: () => downloadText(`${base}-save.json`, JSON.stringify(makeSave(session, new Date().toISOString())), 'application/json'),

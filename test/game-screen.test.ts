@@ -95,6 +95,7 @@ function host(): { host: GameScreenHost; hudRoot: Listeners } {
       audio: () => Promise.resolve({ attach: () => part('sound') } as unknown as Awaited<ReturnType<GameScreenHost['audio']>>),
       autosave: () => Promise.resolve(),
       pauseOnAlerts: () => true,
+      setPauseOnAlerts: () => undefined,
       hud: { onMenu: () => undefined, onExportSave: () => undefined, onExportResult: () => undefined },
       onFinished: () => undefined,
     },

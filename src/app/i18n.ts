@@ -79,6 +79,15 @@ export function formatNumber(value: number, digits = 0, language: Lang = current
   return formatter(`n:${language}:${digits}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits })).format(value);
 }
 
+/** Items joined as the language does: "A, B and C", « A, B et C ». */
+export function formatList(items: readonly string[], language: Lang = current): string {
+  const key = `list:${language}`;
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = new Intl.ListFormat(locale(language), { type: 'conjunction' })));
+  return list.format(items);
+}
+const lists = new Map<string, Intl.ListFormat>();
+
 /** A share in percent (0–100), e.g. "72 %" in French. */
 export function formatPercent(value: number): string {
   return formatter(`pct:${current}`, () => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);

@@ -210,11 +210,20 @@ describe('alerts stop the clock', () => {
     expect(await card.locator('h2').textContent()).toBe('A day of fuel or less left at this plan');
     expect(await card.textContent()).toContain('What to do:');
     expect(await card.textContent()).toContain('The clock is stopped.');
-    expect(await page.locator('.hud-alert-region').getAttribute('aria-live')).toBe('assertive');
+    // Announced at once: the live region holds the alert's words, what to do included.
+    const live = page.locator('.hud-alert-live');
+    expect(await live.getAttribute('aria-live')).toBe('assertive');
+    expect(await live.textContent()).toMatch(/^Alert: A day of fuel or less left at this plan\. .*What to do: .*The clock is stopped\.$/);
     await clockStopped(page);
     await screenshot(page, 'alert-stops-clock');
     await card.getByRole('button', { name: 'Open City' }).click();
     await tabShown(page, /City/);
+    // The setting can be changed from the card itself, and is remembered.
+    const box = card.getByRole('checkbox', { name: 'Alerts stop the clock' });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('lifeline-bamako/settings') ?? '{}') as { pauseOnAlerts?: boolean }).pauseOnAlerts)).toBe(false);
+    await box.check();
     await card.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => clockText(page)).toBe('Running ×4');
     expect(await card.isVisible()).toBe(false);
@@ -231,6 +240,8 @@ describe('alerts stop the clock', () => {
     await card.waitFor({ state: 'visible', timeout: 90_000 });
     expect(await card.locator('h2').textContent()).toBe('A day of fuel or less left at this plan');
     expect(await card.locator('.hud-alert-stopped').isVisible()).toBe(false);
+    expect(await page.locator('.hud-alert-live').textContent()).toMatch(/^Alert: A day of fuel or less left at this plan\. .*What to do: /);
+    expect(await page.locator('.hud-alert-live').textContent()).not.toContain('The clock is stopped');
     expect(await clockText(page)).toBe('Running ×4');
     const before = await stateNow(page);
     await nextMorning(page, before);

@@ -130,6 +130,9 @@ describe.sequential('the tutorial', () => {
     expect(await step()).toContain('2 of 7');
     await page.getByRole('button', { name: 'Commit the plan' }).click();
     expect(await step()).toContain('3 of 7');
+    // A step done by playing waits for Continue, the clock stopped.
+    await tut.getByRole('button', { name: 'Continue' }).click();
+    expect(await tut.getByRole('button', { name: 'Continue' }).count()).toBe(0);
 
     await tut.getByRole('button', { name: /Open the Convoys/ }).click();
     await page.getByRole('button', { name: 'Dispatch the convoy' }).click();
@@ -147,6 +150,7 @@ describe.sequential('the tutorial', () => {
     await tut.getByRole('button', { name: /Open the Policies/ }).click();
     await page.getByRole('button', { name: /^Enact/ }).first().click();
     expect(await step()).toContain('6 of 7');
+    await tut.getByRole('button', { name: 'Continue' }).click();
     expect(await tut.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await tut.getByRole('button', { name: /Open the News/ }).click();
     await tut.getByRole('button', { name: 'Next' }).click();

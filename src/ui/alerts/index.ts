@@ -14,6 +14,8 @@ import { alertText } from './text';
 export interface AlertOptions {
   /** Whether alerts stop the clock (the player's setting, read at each alert). */
   pauseOnAlerts(): boolean;
+  /** Change that setting from the card itself, without leaving the game. */
+  setPauseOnAlerts(on: boolean): void;
 }
 
 export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options: AlertOptions): { destroy(): void } {
@@ -26,6 +28,8 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
   const open = h('button', { type: 'button', onclick: () => openPanel() });
   const resume = h('button', { type: 'button', class: 'primary', onclick: () => carryOn() }, t('hud.alert.resume'));
   const close = h('button', { type: 'button', 'aria-label': t('hud.alert.close'), onclick: () => hide() }, '✕');
+  const stops = h('input', { type: 'checkbox', onchange: () => options.setPauseOnAlerts(stops.checked) });
+  const stopsLabel = h('label', { class: 'hud-alert-setting' }, stops, ` ${t('hud.alert.stopsClock')}`);
   const card = h(
     'section',
     { class: 'hud-alert', 'aria-labelledby': 'hud-alert-title', hidden: true },
@@ -35,10 +39,12 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
     todo,
     stopped,
     more,
-    h('div', { class: 'hud-alert-bar' }, resume, open, close),
+    h('div', { class: 'hud-alert-bar' }, stopsLabel, resume, open, close),
   );
-  // Announced as soon as it is filled: an assertive region that stays on the page.
-  const region = h('div', { class: 'hud-alert-region', 'aria-live': 'assertive', 'aria-atomic': 'true' }, card);
+  // Screen readers hear the alert's words at once (not its buttons): an assertive live region
+  // that stays on the page, filled when an alert comes.
+  const live = h('p', { class: 'visually-hidden hud-alert-live', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+  const region = h('div', { class: 'hud-alert-region' }, live, card);
   const panel = hudRoot.querySelector('.hud-panel');
   if (panel) panel.prepend(region);
   else hudRoot.append(region);
@@ -65,9 +71,11 @@ export function watchAlerts(session: GameSession, hudRoot: HTMLElement, options:
     more.hidden = alerts.length < 2;
     stopped.hidden = stoppedAt === null;
     resume.hidden = stoppedAt === null;
+    stops.checked = options.pauseOnAlerts();
     card.dataset.kind = alert.kind;
     card.hidden = false;
     untilRunning = session.speed === 0;
+    live.textContent = [`${t('hud.alert.label')}: ${text.title}.`, text.why, text.todo, stoppedAt === null ? '' : t('hud.alert.stopped')].filter((x) => x !== '').join(' ');
   }
 
   function hide(): void {

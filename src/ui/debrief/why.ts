@@ -6,7 +6,7 @@
  * Pure (no DOM): the log is folded again to see where the units were when a town fell.
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, formatNumber, t, tn } from '../../app/i18n';
+import { formatDate, formatList, formatLitres, formatNumber, t, tn } from '../../app/i18n';
 import type { LevelContext } from '../../sim/context';
 import { Fold } from '../../sim/fold';
 import { createInitialState } from '../../sim/init';
@@ -95,7 +95,7 @@ export function townLossText(ctx: LevelContext, loss: TownLoss): string {
       cell: loss.cell,
     }),
   ];
-  if (loss.away.length > 0) parts.push(t('debrief.why.townAway', { units: loss.away.map((u) => unitName(ctx, u)).join(', ') }));
+  if (loss.away.length > 0) parts.push(tn('debrief.why.townAway', loss.away.length, { units: formatList(loss.away.map((u) => unitName(ctx, u))) }));
   if (loss.ban) parts.push(t('debrief.why.townBan'));
   return parts.join(' ');
 }
