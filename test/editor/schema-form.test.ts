@@ -27,7 +27,7 @@ describe('a form model read from the zod schema', () => {
 
   it('sees through optional and default, keeping the default and the description', () => {
     expect(field(townModel, 'garrisonNeed')).toMatchObject({ kind: 'number', optional: true, defaultValue: 0, min: 0, max: 20, integer: true });
-    expect(field(townModel, 'garrisonNeed').description).toMatch(/^Strength of the town's own defenders/);
+    expect(field(townModel, 'garrisonNeed').description).toMatch(/^Garrison the rural town needs/);
     expect(field(townModel, 'population')).toMatchObject({ kind: 'number', optional: true, min: 0 });
     expect(field(townModel, 'population').defaultValue).toBeUndefined();
   });
