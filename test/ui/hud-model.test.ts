@@ -26,6 +26,8 @@ import {
   taskText,
 } from '../../src/ui/hud/model';
 import { demandToday } from '../../src/sim/rules/fuel';
+import { POLICIES } from '../../src/levels/constants';
+import { effectiveHour } from '../../src/ui/hud/policies';
 import { shippedContext } from '../helpers';
 
 const ctx = shippedContext('bamako-2025');
@@ -218,5 +220,27 @@ describe("the top bar's days of cover", () => {
     const drawn = SECTORS.reduce((sum, s) => sum + Math.min(session.state.plan[s], demandToday(ctx, session.state)[s]), 0);
     expect(rationed).toBeCloseTo(session.state.fuel.stockL / drawn, 9);
     expect(previewPlan(ctx, session.state, session.state.plan).daysAtPlan).toBe(rationed);
+  });
+});
+
+describe('a policy says when it comes into force, as the rules bring it in', () => {
+  // Decided at the very start of a day, in the middle of one, just before and at midnight.
+  const hours = [0, 6, 23, 24, 30];
+  it.each(POLICIES.filter((id) => ctx.level.policies.includes(id)))('%s', (id) => {
+    for (const at of hours) {
+      const session = GameSession.start(ctx, 1, 'normal');
+      // Convoys and plans of a reasonable player keep the city alive through the longest delay.
+      const live = (): void => {
+        for (const a of baseline(playerView(session.state), ctx)) if (!a.type.startsWith('policy/')) session.dispatch(a);
+        session.advanceHours(1);
+      };
+      while (session.state.hour < at) live();
+      expect(session.state.hour).toBe(at);
+      expect(session.dispatch({ type: 'policy/enact', policy: id })).toBeNull();
+      const shown = effectiveHour(id, session.state.hour);
+      for (let h = session.state.hour; h < shown + HOURS_PER_DAY && session.state.policies.find((p) => p.id === id)!.status === 'pending'; h++) live();
+      const p = session.state.policies.find((x) => x.id === id)!;
+      expect({ at, over: session.over, status: p.status, since: p.since }).toEqual({ at, over: false, status: 'active', since: shown });
+    }
   });
 });
