@@ -21,6 +21,7 @@ import {
   PRESETS,
   rerouteOptions,
   routeInfo,
+  routeRiskText,
   serviceBand,
   sharesToPlan,
   taskText,
@@ -28,6 +29,7 @@ import {
 import { demandToday } from '../../src/sim/rules/fuel';
 import { POLICIES } from '../../src/levels/constants';
 import { effectiveHour } from '../../src/ui/hud/policies';
+import { riskLevel } from '../../src/scenes/model';
 import { shippedContext } from '../helpers';
 
 const ctx = shippedContext('bamako-2025');
@@ -241,6 +243,26 @@ describe('a policy says when it comes into force, as the rules bring it in', () 
       for (let h = session.state.hour; h < shown + HOURS_PER_DAY && session.state.policies.find((p) => p.id === id)!.status === 'pending'; h++) live();
       const p = session.state.policies.find((x) => x.id === id)!;
       expect({ at, over: session.over, status: p.status, since: p.since }).toEqual({ at, over: false, status: 'active', since: shown });
+    }
+  });
+});
+
+describe("a route's known risk on the map's scale", () => {
+  it('names the band of its worst road, as the map colours it, and counts its roads by band', () => {
+    setLang('en');
+    const session = GameSession.start(ctx, 1, 'normal');
+    for (const [entry, routes] of ctx.routes) {
+      for (const route of routes) {
+        const info = routeInfo(ctx, session.state, ctx.entries.get(entry)!.town, route);
+        const risks = route.map((r) => ctx.roads.get(r)!.risk);
+        expect(info.worstRisk).toBe(Math.max(...risks));
+        expect(info.riskLevel).toBe(riskLevel(Math.max(...risks)));
+        expect(info.roadsByLevel.low + info.roadsByLevel.medium + info.roadsByLevel.high).toBe(route.length);
+        const text = routeRiskText(info);
+        expect(text).toContain(`Known risk: ${info.riskLevel} on the map’s scale`);
+        expect(text).toContain(`the worst at ${info.worstRisk} out of 100`);
+        expect(text).not.toMatch(/\{|hud\./);
+      }
     }
   });
 });

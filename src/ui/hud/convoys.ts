@@ -6,7 +6,7 @@ import { escortStrength } from '../../sim/selectors';
 import type { Convoy, ConvoyId, EntryId, GameState, RoadId, UnitId } from '../../sim/state';
 import { h, setText, syncList, syncOptions, toggleClass, uid } from '../dom';
 import type { Hud, Part } from './hud';
-import { ageText, convoyEta, convoyPosition, freeForEscort, intelText, pathText, rerouteOptions, routeInfo, taskText } from './model';
+import { ageText, convoyEta, convoyPosition, freeForEscort, intelText, pathText, rerouteOptions, routeInfo, routeRiskText, taskText } from './model';
 import { convoyName, corridorName, entryName, policyName, townName, unitName } from './names';
 
 const MAX_AHEAD = 72;
@@ -103,7 +103,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
       rerouteSelect,
       options_.map((route, i) => {
         const info = routeInfo(ctx, state, convoy.path[convoy.leg === 0 && convoy.km === 0 ? 0 : convoy.leg + 1] ?? '', route);
-        return { value: String(i), label: t('hud.route.option', { path: pathText(ctx, info.path), km: formatNumber(info.km), risk: info.knownRisk }) };
+        return { value: String(i), label: t('hud.route.option', { path: pathText(ctx, info.path), km: formatNumber(info.km), risk: t(`map.legend.${info.riskLevel}`) }) };
       }),
     );
   }
@@ -270,7 +270,7 @@ export function createConvoyPanel(hud: Hud): ConvoyPanel {
         child.querySelector('input')!.checked = i === routeIndex;
         setText(child.querySelector('.route-title')!, t('hud.route.title', { n: i + 1, km: formatNumber(info.km), hours: info.hours }));
         setText(child.querySelector('.route-path')!, pathText(ctx, info.path));
-        setText(child.querySelector('.route-risk')!, t('hud.route.risk', { risk: info.knownRisk, roads: info.roads.length }));
+        setText(child.querySelector('.route-risk')!, routeRiskText(info));
         toggleClass(child, 'has-intel', info.intel.length > 0);
         syncList(
           child.querySelector('.route-intel')!,

@@ -12,6 +12,7 @@ import { nextServiceLevel, powerHoursFor, serviceTarget } from '../../sim/rules/
 import { demandToday } from '../../sim/rules/fuel';
 import { sectorMap } from '../../sim/sectors';
 import { dayOf, policyActive, unitReady } from '../../sim/selectors';
+import { riskLevel, type RiskLevel } from '../../scenes/model';
 import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
 import { convoyName, corridorInSentence, entryName, policyName, roadName, townName } from './names';
 
@@ -137,6 +138,11 @@ export interface RouteInfo {
   hours: number;
   /** The public's known risk: the sum of the roads' risk. */
   knownRisk: number;
+  /** The known risk of the route's worst road (0–100), and its band as the map draws it. */
+  worstRisk: number;
+  riskLevel: RiskLevel;
+  /** How many of its roads are in each band of the map's legend. */
+  roadsByLevel: Record<RiskLevel, number>;
   /** Current intel reports on the route's roads or towns. */
   intel: Immutable<Intel>[];
 }
@@ -146,16 +152,29 @@ export function routeInfo(ctx: LevelContext, state: Immutable<GameState>, start:
   let km = 0;
   let hours = 0;
   let knownRisk = 0;
+  let worstRisk = 0;
+  const roadsByLevel: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
   for (const id of roads) {
     const road = ctx.roads.get(id);
     if (!road) continue;
     km += road.km;
     hours += Math.ceil(road.km / SPEED_KMH[road.terrain]);
     knownRisk += road.risk;
+    worstRisk = Math.max(worstRisk, road.risk);
+    roadsByLevel[riskLevel(road.risk)] += 1;
   }
   const towns = new Set<string>(path);
   const intel = state.intel.filter((i) => (i.road !== undefined && roads.includes(i.road)) || (i.town !== undefined && towns.has(i.town)));
-  return { roads: [...roads], path, km, hours, knownRisk, intel };
+  return { roads: [...roads], path, km, hours, knownRisk, worstRisk, riskLevel: riskLevel(worstRisk), roadsByLevel, intel };
+}
+
+/**
+ * A route's known risk on the map's own scale: the band of its worst road (the colour the map
+ * draws it in), that road's figure out of 100, and how many roads fall in each band.
+ */
+export function routeRiskText(info: RouteInfo): string {
+  const bands = (['high', 'medium', 'low'] as const).filter((level) => info.roadsByLevel[level] > 0).map((level) => tCount(`hud.route.roads.${level}`, info.roadsByLevel[level]));
+  return t('hud.route.risk', { level: t(`map.legend.${info.riskLevel}`), worst: info.worstRisk, roads: bands.join(', ') });
 }
 
 export const pathText = (ctx: LevelContext, path: readonly string[]): string => path.map((id) => townName(ctx, id)).join(' → ');
