@@ -68,8 +68,8 @@ const locale = (language: Lang = current): string => (language === 'fr' ? 'fr-FR
  * Intl formatters, made once per language and options: making one costs far more than
  * using it (the HUD formats hundreds of numbers when it opens, and more every game hour).
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => F): F {
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat>(key: string, make: () => F): F {
   let made = formatters.get(key) as F | undefined;
   if (!made) formatters.set(key, (made = make()));
   return made;
@@ -77,6 +77,11 @@ function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Plur
 
 export function formatNumber(value: number, digits = 0, language: Lang = current): string {
   return formatter(`n:${language}:${digits}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits })).format(value);
+}
+
+/** "Convoy 4, Convoy 5 and Convoy 7", "Convoi 4, Convoi 5 et Convoi 7". */
+export function formatList(items: readonly string[], language: Lang = current): string {
+  return formatter(`list:${language}`, () => new Intl.ListFormat(locale(language), { style: 'long', type: 'conjunction' })).format(items);
 }
 
 /** A share in percent (0–100), e.g. "72 %" in French. */

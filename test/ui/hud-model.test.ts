@@ -10,9 +10,11 @@ import { HOURS_PER_DAY } from '../../src/sim/balance';
 import { sectorMap } from '../../src/sim/sectors';
 import type { EntryId, NewsItem, RoadId, SimError, TownId } from '../../src/sim/state';
 import {
+  arrivalsText,
   convoyEta,
   daysAtPlan,
   errorText,
+  feedEntries,
   intelText,
   newsText,
   planShares,
@@ -264,5 +266,30 @@ describe("a route's known risk on the map's scale", () => {
         expect(text).not.toMatch(/\{|hud\./);
       }
     }
+  });
+});
+
+describe('the News feed gathers a day’s arrivals into one line', () => {
+  const arrival = (hour: number, convoy: number, tankers: number): NewsItem => ({ hour, kind: 'arrival', facts: { convoy, tankers, litres: tankers * 46_000 } });
+  const attack: NewsItem = { hour: 12, kind: 'attack', facts: { convoy: 9, road: 'kadiana-kolondieba', lost: 2, left: 3 } };
+  const event: NewsItem = { hour: 40, kind: 'blockade', facts: { corridor: 'senegal' } };
+  const items = [arrival(10, 4, 30), attack, arrival(15, 5, 20), arrival(30, 6, 10), event];
+
+  it('newest first; the day’s arrivals stand where the last of them came, a lone arrival stays as it is', () => {
+    const entries = feedEntries(items, 100);
+    expect(entries.map((e) => (e.kind === 'item' ? `${e.item.kind}@${e.key}` : `arrivals×${e.items.length}`))).toEqual(['blockade@104', 'arrival@103', 'arrivals×2', 'attack@101']);
+    // Keys stay unique and stable for the feed's list.
+    expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
+  });
+
+  it.each([
+    ['en', '2 convoys arrived at the Bamako depot (2.3 million L)', 'Convoy 4 and Convoy 5: 50 tankers unloaded.'],
+    ['fr', '2 convois arrivés au dépôt de Bamako (2,3 millions de litres)', 'Convoi 4 et Convoi 5 : 50 camions-citernes déchargés.'],
+  ] as const)('told in words (%s)', (lang, title, body) => {
+    setLang(lang);
+    const group = feedEntries(items).find((e) => e.kind === 'arrivals');
+    expect(group?.kind).toBe('arrivals');
+    const text = arrivalsText(GameSession.start(ctx, 1, 'normal').state, group!.kind === 'arrivals' ? group!.items : []);
+    expect(text).toEqual({ tag: 'convoy', title, body });
   });
 });

@@ -4,7 +4,7 @@
  * intel and errors. Pure (no DOM), so it is unit-tested.
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, isStringKey, pick, t, tCount, tn } from '../../app/i18n';
+import { formatDate, formatList, formatLitres, isStringKey, pick, t, tCount, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
@@ -328,6 +328,52 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>, state: Im
         ? { tag: 'city', title: t('hud.news.schoolsShut'), body: t('hud.news.schoolsShutBody') }
         : { tag: 'city', title: t('hud.news.schoolsReopen') };
   }
+}
+
+/** A line of the News feed: one news item, or a day's arrivals at the depot told as one. */
+export type FeedEntry =
+  | { kind: 'item'; key: string; item: Immutable<NewsItem> }
+  | { kind: 'arrivals'; key: string; day: number; items: Immutable<NewsItem>[] };
+
+/**
+ * The feed, newest first: every arrival of a game day is gathered into one line where the day's
+ * last arrival stands ("3 convoys arrived: 4.1 million L"), so that routine deliveries do not push
+ * attacks and events out of sight. `first` is the index in the game's news of `items[0]`.
+ */
+export function feedEntries(items: readonly Immutable<NewsItem>[], first = 0): FeedEntry[] {
+  const out: (FeedEntry | null)[] = [];
+  const arrivals = new Map<number, { at: number; items: Immutable<NewsItem>[] }>();
+  items.forEach((item, i) => {
+    if (item.kind !== 'arrival') {
+      out.push({ kind: 'item', key: String(first + i), item });
+      return;
+    }
+    const day = dayOf(item.hour);
+    const group = arrivals.get(day);
+    if (group) out[group.at] = null;
+    const entry = { at: out.length, items: [...(group?.items ?? []), item] };
+    arrivals.set(day, entry);
+    out.push(null);
+  });
+  for (const [day, group] of arrivals) {
+    const only = group.items[0]!;
+    out[group.at] =
+      group.items.length === 1
+        ? { kind: 'item', key: String(first + items.indexOf(only)), item: only }
+        : { kind: 'arrivals', key: `arrivals-${day}-${group.items.length}`, day, items: group.items };
+  }
+  return out.filter((e): e is FeedEntry => e !== null).reverse();
+}
+
+/** A day's arrivals told as one: how many convoys, which, and what they brought. */
+export function arrivalsText(state: Immutable<GameState>, items: readonly Immutable<NewsItem>[]): NewsText {
+  const tankers = items.reduce((sum, item) => sum + num(item.facts.tankers), 0);
+  const litres = items.reduce((sum, item) => sum + num(item.facts.litres), 0);
+  return {
+    tag: 'convoy',
+    title: tCount('hud.news.arrivals', items.length, 0, { litres: formatLitres(litres) }),
+    body: tCount('hud.news.arrivalsBody', tankers, 0, { convoys: formatList(items.map((item) => convoyName(state, num(item.facts.convoy)))) }),
+  };
 }
 
 export function intelText(ctx: LevelContext, report: Immutable<Intel>): string {
