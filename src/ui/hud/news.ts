@@ -59,9 +59,9 @@ function newsArticle(ctx: LevelContext, item: Immutable<NewsItem>, text: NewsTex
   );
 }
 
-/** How long a notification stays on the map (real time), and how many at once. */
+/** How long a notification stays in the panel (real time), and how many at once (the News tab keeps them all). */
 const TOAST_MS = 12_000;
-const TOASTS = 3;
+const TOASTS = 2;
 
 export interface NewsPanel extends Part {
   /** News items that arrived while the panel was hidden. */
