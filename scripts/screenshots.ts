@@ -15,8 +15,9 @@ await buildGame(dist);
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
 try {
-  const shot = async (path: string, name: string, act?: (page: import('playwright-core').Page) => Promise<void>) => {
-    const { page, close, errors } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+  // A laptop's screen (1280 × 800), or a phone's (360 × 640).
+  const shot = async (path: string, name: string, act?: (page: import('playwright-core').Page) => Promise<void>, viewport = { width: 1280, height: 800 }) => {
+    const { page, close, errors } = await openPage(browser, { viewport });
     await page.goto(`${server.url}${path}`);
     await page.waitForFunction(() => window.__lifeline?.ready ?? true, null, { timeout: 30_000 });
     if (act) await act(page);
@@ -47,6 +48,17 @@ try {
     await page.waitForFunction(() => document.body.dataset.screen === 'debrief', null, { timeout: 30_000 });
     await page.waitForTimeout(500);
   });
+  await shot(
+    'index.html?level=tutorial&seed=1&difficulty=normal',
+    'phone',
+    async (page) => {
+      await page.waitForFunction(() => document.body.dataset.screen === 'playing', null, { timeout: 30_000 });
+      // The first lesson and the first 2025 notice: the least room the map gets.
+      await page.locator('.hud-toast').first().waitFor({ state: 'visible' });
+      await page.waitForTimeout(1500);
+    },
+    { width: 360, height: 640 },
+  );
   await shot('instructor.html', 'instructor');
   process.stdout.write(`screenshots written to ${out}\n`);
 } finally {

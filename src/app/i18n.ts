@@ -68,8 +68,8 @@ const locale = (language: Lang = current): string => (language === 'fr' ? 'fr-FR
  * Intl formatters, made once per language and options: making one costs far more than
  * using it (the HUD formats hundreds of numbers when it opens, and more every game hour).
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => F): F {
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat>(key: string, make: () => F): F {
   let made = formatters.get(key) as F | undefined;
   if (!made) formatters.set(key, (made = make()));
   return made;
@@ -79,14 +79,10 @@ export function formatNumber(value: number, digits = 0, language: Lang = current
   return formatter(`n:${language}:${digits}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits })).format(value);
 }
 
-/** Items joined as the language does: "A, B and C", « A, B et C ». */
+/** "Convoy 4, Convoy 5 and Convoy 7", "Convoi 4, Convoi 5 et Convoi 7". */
 export function formatList(items: readonly string[], language: Lang = current): string {
-  const key = `list:${language}`;
-  let list = lists.get(key);
-  if (!list) lists.set(key, (list = new Intl.ListFormat(locale(language), { type: 'conjunction' })));
-  return list.format(items);
+  return formatter(`list:${language}`, () => new Intl.ListFormat(locale(language), { style: 'long', type: 'conjunction' })).format(items);
 }
-const lists = new Map<string, Intl.ListFormat>();
 
 /** A share in percent (0–100), e.g. "72 %" in French. */
 export function formatPercent(value: number): string {

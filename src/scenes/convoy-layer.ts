@@ -129,7 +129,12 @@ export class ConvoyLayer {
       this.place(sprite, sprite.glide.at(f));
     }
     for (const sprite of [...this.sprites.values()]) {
-      if (live.has(sprite.id) || sprite.ending) continue;
+      if (live.has(sprite.id)) continue;
+      // Still gliding off the road: a jump (a paused clock, "Next morning") ends the glide at once.
+      if (sprite.ending) {
+        if (snap) this.remove(sprite);
+        continue;
+      }
       const record = findRecord(state, sprite.id);
       if (snap || !record || record.status === 'destroyed') {
         this.remove(sprite);

@@ -74,8 +74,9 @@ export const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x 
 /**
  * Place labels inside `viewport` (screen pixels) avoiding each other and `obstacles`
  * (markers). `soft` obstacles (reports, units, convoys: things that come and go) are avoided
- * when possible, but a town keeps its name rather than give way to them. Requests keep their
- * order in the result.
+ * when possible, but a town keeps its name rather than give way to them: where every position
+ * touches one, the name goes where it covers the least of them. Requests keep their order in
+ * the result.
  */
 export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], viewport: Box, soft: readonly Box[] = []): Placement[] {
   const order = requests.map((r, i) => ({ r, i })).sort((a, b) => Number(b.r.force ?? false) - Number(a.r.force ?? false) || a.r.priority - b.r.priority || a.i - b.i);
@@ -84,18 +85,20 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
   for (const { r, i } of order) {
     const own = { x: r.x - r.radius, y: r.y - r.radius, width: 2 * r.radius, height: 2 * r.radius };
     let chosen: { box: Box; anchor: Anchor } | undefined;
-    for (const avoidSoft of [true, false]) {
-      for (const anchor of r.anchors ?? ANCHORS) {
-        const box = candidateBox(r, anchor);
-        if (!r.mayLeaveViewport && !inside(box, viewport)) continue;
-        if (taken.some((t) => overlaps(t, box))) continue;
-        if (obstacles.some((o) => !sameBox(o, own) && overlaps(o, box))) continue;
-        if (avoidSoft && soft.some((o) => overlaps(o, box))) continue;
-        chosen = { box, anchor };
-        break;
-      }
+    let covered = Infinity;
+    for (const anchor of r.anchors ?? ANCHORS) {
+      const box = candidateBox(r, anchor);
+      if (!r.mayLeaveViewport && !inside(box, viewport)) continue;
+      if (taken.some((t) => overlaps(t, box))) continue;
+      if (obstacles.some((o) => !sameBox(o, own) && overlaps(o, box))) continue;
+      const area = soft.reduce((sum, o) => sum + overlapArea(o, box), 0);
       // Country names are themselves the least important: they never push past soft obstacles.
-      if (chosen || r.mayLeaveViewport) break;
+      if (area > 0 && r.mayLeaveViewport) continue;
+      if (area < covered) {
+        chosen = { box, anchor };
+        covered = area;
+      }
+      if (area === 0) break;
     }
     if (!chosen && r.force) {
       const anchor = r.anchors?.[0] ?? 'right';
@@ -110,6 +113,9 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
   }
   return result;
 }
+
+const overlapArea = (a: Box, b: Box): number =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
 const inside = (box: Box, viewport: Box): boolean =>
   box.x >= viewport.x && box.y >= viewport.y && box.x + box.width <= viewport.x + viewport.width && box.y + box.height <= viewport.y + viewport.height;

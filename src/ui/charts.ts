@@ -161,12 +161,20 @@ function barData(spec: BarSpec): uPlot.AlignedData {
   return [xs, ...spec.categories.map((c, i) => xs.map((x) => (x === i ? c.value : null)))];
 }
 
+/**
+ * The days axis: from the first day to the last, and half a day more on each side when a series
+ * is drawn as bars beside its day, so that the first and last days' bars are not cut in half.
+ */
+export function dayRange(spec: Pick<LineSpec, 'series'>, first: number, last: number): [number, number] {
+  return spec.series.some((s) => s.bars !== undefined) ? [first - 0.5, last + 0.5] : [first, last];
+}
+
 function lineOptions(spec: LineSpec, width: number, theme: Theme, options: ChartsOptions): uPlot.Options {
   const { share, min, max } = options.lineHeight;
   return {
     width,
     height: Math.round(Math.min(max, Math.max(min, width * share))),
-    scales: { x: { time: false }, y: { range: spec.range ?? ((_u, low, high) => [Math.min(0, low), Math.max(1, high * (1 + (spec.headroom ?? 0)))]) } },
+    scales: { x: { time: false, range: (_u, first, last) => dayRange(spec, first, last) }, y: { range: spec.range ?? ((_u, low, high) => [Math.min(0, low), Math.max(1, high * (1 + (spec.headroom ?? 0)))]) } },
     axes: [
       { ...axis(options.dayLabel, theme), values: wholeTicks },
       { ...axis(spec.yLabel, theme), ...(options.lineAxisSize ? { size: options.lineAxisSize } : {}) },

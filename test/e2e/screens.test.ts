@@ -61,8 +61,13 @@ const UNREACHABLE = `(() => {
   return bad;
 })()`;
 
-async function openTouch(width: number, height: number): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await browser().newContext({ viewport: { width, height }, hasTouch: true, isMobile: width < 700, locale: 'en-GB', reducedMotion: 'reduce' });
+async function openTouch(
+  width: number,
+  height: number,
+  reducedMotion: 'reduce' | 'no-preference' = 'reduce',
+  locale = 'en-GB',
+): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await browser().newContext({ viewport: { width, height }, hasTouch: true, isMobile: width < 700, locale, reducedMotion });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -180,6 +185,57 @@ describe.each([
       const later = await shares(page);
       expect(later, `the map's share at step 5 (${(later * 100).toFixed(1)} %)`).toBeGreaterThanOrEqual(0.45);
       await reachable(page, 'at step 5');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+/** In French the words are longer: nothing pushes the page sideways, and the map keeps its share. */
+describe('in French on a phone', () => {
+  it('at 360 × 640, the page does not scroll sideways and the map keeps 45 % of the screen', async () => {
+    const tab = await openTouch(360, 640, 'reduce', 'fr-FR');
+    try {
+      const { page } = tab;
+      await page.goto(`${baseUrl}?level=tutorial&seed=1&difficulty=normal`);
+      await playing(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      await page.locator('.hud-toast').first().waitFor({ state: 'visible' });
+      await screenshot(page, 'touch-360-fr');
+      expect(await page.evaluate(() => [document.scrollingElement!.scrollWidth, document.querySelector('#game')!.scrollWidth])).toEqual([360, 360]);
+      const share = await shares(page);
+      expect(share, `the map's share (${(share * 100).toFixed(1)} %)`).toBeGreaterThanOrEqual(0.45);
+      await reachable(page, 'at the start, in French');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+/** A convoy that reaches the depot leaves the road, even when the clock stops at that moment. */
+describe('an arrived convoy', () => {
+  it('leaves the map when the game is paused the moment it arrives', async () => {
+    // With motion: the pill glides to the depot over the hour after the arrival.
+    const tab = await openTouch(1280, 800, 'no-preference');
+    try {
+      const { page } = tab;
+      await page.goto(`${baseUrl}?level=tutorial&seed=1&difficulty=normal`);
+      await playing(page);
+      await sheetOpen(page, /Convoys/);
+      await page.getByRole('button', { name: 'Dispatch the convoy' }).tap();
+      await expect.poll(() => page.locator('#map .map-convoy-pill').count()).toBe(1);
+      // Pause in the very update that shows the arrival, while the pill glides to the depot.
+      await page.evaluate(`new MutationObserver((_, observer) => {
+        if (!document.querySelector('.past-list li[data-status="arrived"]')) return;
+        observer.disconnect();
+        document.querySelector('.hud-play').click();
+      }).observe(document.querySelector('#hud'), { subtree: true, childList: true })`);
+      await page.getByRole('button', { name: 'Speed ×4' }).tap();
+      await expect.poll(() => page.locator('.past-list li[data-status="arrived"]').count(), { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => page.locator('.hud-running').textContent()).toBe('Paused');
+      await expect.poll(() => page.locator('#map .map-convoy-pill').count(), { timeout: 5_000 }).toBe(0);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

@@ -211,6 +211,18 @@ describe('label placement', () => {
     expect(kept).toMatchObject({ visible: true, anchor: 'right' });
   });
 
+  it('crowded by reports on every side, puts the name where it covers the least of them', () => {
+    const town = request('kolondieba', 300, 300);
+    // A report on each of the eight places, and a bigger one on the right: the name goes where the overlap is smallest.
+    const pins = (['right', 'left', 'above', 'below', 'above-right', 'below-right', 'above-left', 'below-left'] as const).map((anchor) => {
+      const box = candidateBox(town, anchor);
+      const w = anchor === 'below-left' ? 4 : 14;
+      return { x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - 4, width: w, height: 8 };
+    });
+    const [placed] = placeLabels([town], [], viewport, pins);
+    expect(placed).toMatchObject({ visible: true, anchor: 'below-left' });
+  });
+
   it('keeps labels inside the viewport by flipping them', () => {
     const [placed] = placeLabels([request('edge', 790, 300)], [], viewport);
     expect(placed?.visible).toBe(true);

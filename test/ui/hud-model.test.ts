@@ -10,9 +10,11 @@ import { HOURS_PER_DAY } from '../../src/sim/balance';
 import { sectorMap } from '../../src/sim/sectors';
 import type { EntryId, NewsItem, RoadId, SimError, TownId } from '../../src/sim/state';
 import {
+  arrivalsText,
   convoyEta,
   daysAtPlan,
   errorText,
+  feedEntries,
   intelText,
   newsText,
   planShares,
@@ -21,11 +23,15 @@ import {
   PRESETS,
   rerouteOptions,
   routeInfo,
+  routeRiskText,
   serviceBand,
   sharesToPlan,
   taskText,
 } from '../../src/ui/hud/model';
 import { demandToday } from '../../src/sim/rules/fuel';
+import { POLICIES } from '../../src/levels/constants';
+import { effectiveHour } from '../../src/ui/hud/policies';
+import { riskLevel } from '../../src/scenes/model';
 import { shippedContext } from '../helpers';
 
 const ctx = shippedContext('bamako-2025');
@@ -233,5 +239,72 @@ describe("the top bar's days of cover", () => {
     const drawn = SECTORS.reduce((sum, s) => sum + Math.min(session.state.plan[s], demandToday(ctx, session.state)[s]), 0);
     expect(rationed).toBeCloseTo(session.state.fuel.stockL / drawn, 9);
     expect(previewPlan(ctx, session.state, session.state.plan).daysAtPlan).toBe(rationed);
+  });
+});
+
+describe('a policy says when it comes into force, as the rules bring it in', () => {
+  // Decided at the very start of a day, in the middle of one, just before and at midnight.
+  const hours = [0, 6, 23, 24, 30];
+  it.each(POLICIES.filter((id) => ctx.level.policies.includes(id)))('%s', (id) => {
+    for (const at of hours) {
+      const session = GameSession.start(ctx, 1, 'normal');
+      // Convoys and plans of a reasonable player keep the city alive through the longest delay.
+      const live = (): void => {
+        for (const a of baseline(playerView(session.state), ctx)) if (!a.type.startsWith('policy/')) session.dispatch(a);
+        session.advanceHours(1);
+      };
+      while (session.state.hour < at) live();
+      expect(session.state.hour).toBe(at);
+      expect(session.dispatch({ type: 'policy/enact', policy: id })).toBeNull();
+      const shown = effectiveHour(id, session.state.hour);
+      for (let h = session.state.hour; h < shown + HOURS_PER_DAY && session.state.policies.find((p) => p.id === id)!.status === 'pending'; h++) live();
+      const p = session.state.policies.find((x) => x.id === id)!;
+      expect({ at, over: session.over, status: p.status, since: p.since }).toEqual({ at, over: false, status: 'active', since: shown });
+    }
+  });
+});
+
+describe("a route's known risk on the map's scale", () => {
+  it('names the band of its worst road, as the map colours it, and counts its roads by band', () => {
+    setLang('en');
+    const session = GameSession.start(ctx, 1, 'normal');
+    for (const [entry, routes] of ctx.routes) {
+      for (const route of routes) {
+        const info = routeInfo(ctx, session.state, ctx.entries.get(entry)!.town, route);
+        const risks = route.map((r) => ctx.roads.get(r)!.risk);
+        expect(info.worstRisk).toBe(Math.max(...risks));
+        expect(info.riskLevel).toBe(riskLevel(Math.max(...risks)));
+        expect(info.roadsByLevel.low + info.roadsByLevel.medium + info.roadsByLevel.high).toBe(route.length);
+        const text = routeRiskText(info);
+        expect(text).toContain(`Known risk: ${info.riskLevel} on the map’s scale`);
+        expect(text).toContain(`the worst at ${info.worstRisk} out of 100`);
+        expect(text).not.toMatch(/\{|hud\./);
+      }
+    }
+  });
+});
+
+describe('the News feed gathers a day’s arrivals into one line', () => {
+  const arrival = (hour: number, convoy: number, tankers: number): NewsItem => ({ hour, kind: 'arrival', facts: { convoy, tankers, litres: tankers * 46_000 } });
+  const attack: NewsItem = { hour: 12, kind: 'attack', facts: { convoy: 9, road: 'kadiana-kolondieba', lost: 2, left: 3 } };
+  const event: NewsItem = { hour: 40, kind: 'blockade', facts: { corridor: 'senegal' } };
+  const items = [arrival(10, 4, 30), attack, arrival(15, 5, 20), arrival(30, 6, 10), event];
+
+  it('newest first; the day’s arrivals stand where the last of them came, a lone arrival stays as it is', () => {
+    const entries = feedEntries(items, 100);
+    expect(entries.map((e) => (e.kind === 'item' ? `${e.item.kind}@${e.key}` : `arrivals×${e.items.length}`))).toEqual(['blockade@104', 'arrival@103', 'arrivals×2', 'attack@101']);
+    // Keys stay unique and stable for the feed's list.
+    expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
+  });
+
+  it.each([
+    ['en', '2 convoys arrived at the Bamako depot (2.3 million L)', 'Convoy 4 and Convoy 5: 50 tankers unloaded.'],
+    ['fr', '2 convois arrivés au dépôt de Bamako (2,3 millions de litres)', 'Convoi 4 et Convoi 5 : 50 camions-citernes déchargés.'],
+  ] as const)('told in words (%s)', (lang, title, body) => {
+    setLang(lang);
+    const group = feedEntries(items).find((e) => e.kind === 'arrivals');
+    expect(group?.kind).toBe('arrivals');
+    const text = arrivalsText(GameSession.start(ctx, 1, 'normal').state, group!.kind === 'arrivals' ? group!.items : []);
+    expect(text).toEqual({ tag: 'convoy', title, body });
   });
 });

@@ -4,9 +4,15 @@ import { stringsPart } from '../part';
 export const hudConvoys = stringsPart({
   en: {
     'hud.route.title': 'Route {n}: {km} km, about {hours} h of driving',
-    'hud.route.risk': 'Known risk {risk} over {roads} roads',
+    'hud.route.risk': 'Known risk: {level} on the map’s scale ({roads}; the worst at {worst} out of 100)',
+    'hud.route.roads.high.one': '{n} high-risk road',
+    'hud.route.roads.high.other': '{n} high-risk roads',
+    'hud.route.roads.medium.one': '{n} medium-risk road',
+    'hud.route.roads.medium.other': '{n} medium-risk roads',
+    'hud.route.roads.low.one': '{n} low-risk road',
+    'hud.route.roads.low.other': '{n} low-risk roads',
     'hud.route.noIntel': 'No intel reports on this route.',
-    'hud.route.option': '{path} ({km} km, risk {risk})',
+    'hud.route.option': '{path} ({km} km, {risk} risk)',
 
     'hud.entryName': '{town} ({country})',
     'hud.entry.offered.one': '{n} tanker offered today',
@@ -53,7 +59,13 @@ export const hudConvoys = stringsPart({
   },
   fr: {
     'hud.route.title': 'Itinéraire {n} : {km} km, environ {hours} h de route',
-    'hud.route.risk': 'Risque connu {risk} sur {roads} tronçons',
+    'hud.route.risk': 'Risque connu : {level} selon l’échelle de la carte ({roads} ; le pire à {worst} sur 100)',
+    'hud.route.roads.high.one': '{n} tronçon à risque élevé',
+    'hud.route.roads.high.other': '{n} tronçons à risque élevé',
+    'hud.route.roads.medium.one': '{n} tronçon à risque moyen',
+    'hud.route.roads.medium.other': '{n} tronçons à risque moyen',
+    'hud.route.roads.low.one': '{n} tronçon à risque faible',
+    'hud.route.roads.low.other': '{n} tronçons à risque faible',
     'hud.route.noIntel': 'Aucun rapport de renseignement sur cet itinéraire.',
     'hud.route.option': '{path} ({km} km, risque {risk})',
 

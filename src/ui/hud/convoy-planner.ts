@@ -9,7 +9,7 @@ import { MORALE_REFUSAL } from '../../sim/balance';
 import type { EntryId, GameState, RoadId, UnitId } from '../../sim/state';
 import { h, setText, syncList, syncOptions, toggleClass, uid } from '../dom';
 import type { Hud, Part } from './hud';
-import { ageText, freeForEscort, intelText, pathText, routeInfo, taskText } from './model';
+import { ageText, freeForEscort, intelText, pathText, routeInfo, routeRiskText, taskText } from './model';
 import { corridorName, entryName, policyName, townName, unitName } from './names';
 
 const MAX_AHEAD = 72;
@@ -230,7 +230,7 @@ function render(state: Immutable<GameState>, from: EntryId | null): void {
       child.querySelector('input')!.checked = i === index;
       setText(child.querySelector('.route-title')!, t('hud.route.title', { n: i + 1, km: formatNumber(info.km), hours: info.hours }));
       setText(child.querySelector('.route-path')!, pathText(ctx, info.path));
-      setText(child.querySelector('.route-risk')!, t('hud.route.risk', { risk: info.knownRisk, roads: info.roads.length }));
+      setText(child.querySelector('.route-risk')!, routeRiskText(info));
       toggleClass(child, 'has-intel', info.intel.length > 0);
       syncList(
         child.querySelector('.route-intel')!,

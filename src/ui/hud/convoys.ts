@@ -101,7 +101,7 @@ export function createConvoyCard(hud: Hud, id: ConvoyId, options: { heading?: 'h
       rerouteSelect,
       options_.map((route, i) => {
         const info = routeInfo(ctx, state, convoy.path[convoy.leg === 0 && convoy.km === 0 ? 0 : convoy.leg + 1] ?? '', route);
-        return { value: String(i), label: t('hud.route.option', { path: pathText(ctx, info.path), km: formatNumber(info.km), risk: info.knownRisk }) };
+        return { value: String(i), label: t('hud.route.option', { path: pathText(ctx, info.path), km: formatNumber(info.km), risk: t(`map.legend.${info.riskLevel}`) }) };
       }),
     );
   }

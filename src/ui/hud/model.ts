@@ -4,7 +4,7 @@
  * intel and errors. Pure (no DOM), so it is unit-tested.
  */
 import type { Immutable } from 'immer';
-import { formatDate, formatLitres, isStringKey, pick, t, tCount, tn } from '../../app/i18n';
+import { formatDate, formatList, formatLitres, isStringKey, pick, t, tCount, tn } from '../../app/i18n';
 import { SECTORS, type Sector } from '../../levels/constants';
 import { HOURS_PER_DAY, POLICY_RULES, SPEED_KMH } from '../../sim/balance';
 import { routePath, type LevelContext } from '../../sim/context';
@@ -12,6 +12,7 @@ import { servicesAfter } from '../../sim/rules/city';
 import { airliftL, demandToday, shareFuel } from '../../sim/rules/fuel';
 import { isEssential, sectorMap } from '../../sim/sectors';
 import { dayOf, unitReady } from '../../sim/selectors';
+import { riskLevel, type RiskLevel } from '../../scenes/model';
 import type { Convoy, GameState, Intel, NewsItem, RoadId, SectorMap, SimError, TownId, Unit } from '../../sim/state';
 import { convoyName, corridorInSentence, numberedConvoy, entryName, policyName, roadName, townName } from './names';
 
@@ -130,6 +131,11 @@ export interface RouteInfo {
   hours: number;
   /** The public's known risk: the sum of the roads' risk. */
   knownRisk: number;
+  /** The known risk of the route's worst road (0–100), and its band as the map draws it. */
+  worstRisk: number;
+  riskLevel: RiskLevel;
+  /** How many of its roads are in each band of the map's legend. */
+  roadsByLevel: Record<RiskLevel, number>;
   /** Current intel reports on the route's roads or towns. */
   intel: Immutable<Intel>[];
 }
@@ -139,16 +145,29 @@ export function routeInfo(ctx: LevelContext, state: Immutable<GameState>, start:
   let km = 0;
   let hours = 0;
   let knownRisk = 0;
+  let worstRisk = 0;
+  const roadsByLevel: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
   for (const id of roads) {
     const road = ctx.roads.get(id);
     if (!road) continue;
     km += road.km;
     hours += Math.ceil(road.km / SPEED_KMH[road.terrain]);
     knownRisk += road.risk;
+    worstRisk = Math.max(worstRisk, road.risk);
+    roadsByLevel[riskLevel(road.risk)] += 1;
   }
   const towns = new Set<string>(path);
   const intel = state.intel.filter((i) => (i.road !== undefined && roads.includes(i.road)) || (i.town !== undefined && towns.has(i.town)));
-  return { roads: [...roads], path, km, hours, knownRisk, intel };
+  return { roads: [...roads], path, km, hours, knownRisk, worstRisk, riskLevel: riskLevel(worstRisk), roadsByLevel, intel };
+}
+
+/**
+ * A route's known risk on the map's own scale: the band of its worst road (the colour the map
+ * draws it in), that road's figure out of 100, and how many roads fall in each band.
+ */
+export function routeRiskText(info: RouteInfo): string {
+  const bands = (['high', 'medium', 'low'] as const).filter((level) => info.roadsByLevel[level] > 0).map((level) => tCount(`hud.route.roads.${level}`, info.roadsByLevel[level]));
+  return t('hud.route.risk', { level: t(`map.legend.${info.riskLevel}`), worst: info.worstRisk, roads: bands.join(', ') });
 }
 
 export const pathText = (ctx: LevelContext, path: readonly string[]): string => path.map((id) => townName(ctx, id)).join(' → ');
@@ -302,6 +321,52 @@ export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText
         ? { tag: 'city', title: t('hud.news.schoolsShut'), body: t('hud.news.schoolsShutBody') }
         : { tag: 'city', title: t('hud.news.schoolsReopen') };
   }
+}
+
+/** A line of the News feed: one news item, or a day's arrivals at the depot told as one. */
+export type FeedEntry =
+  | { kind: 'item'; key: string; item: Immutable<NewsItem> }
+  | { kind: 'arrivals'; key: string; day: number; items: Immutable<NewsItem>[] };
+
+/**
+ * The feed, newest first: every arrival of a game day is gathered into one line where the day's
+ * last arrival stands ("3 convoys arrived: 4.1 million L"), so that routine deliveries do not push
+ * attacks and events out of sight. `first` is the index in the game's news of `items[0]`.
+ */
+export function feedEntries(items: readonly Immutable<NewsItem>[], first = 0): FeedEntry[] {
+  const out: (FeedEntry | null)[] = [];
+  const arrivals = new Map<number, { at: number; items: Immutable<NewsItem>[] }>();
+  items.forEach((item, i) => {
+    if (item.kind !== 'arrival') {
+      out.push({ kind: 'item', key: String(first + i), item });
+      return;
+    }
+    const day = dayOf(item.hour);
+    const group = arrivals.get(day);
+    if (group) out[group.at] = null;
+    const entry = { at: out.length, items: [...(group?.items ?? []), item] };
+    arrivals.set(day, entry);
+    out.push(null);
+  });
+  for (const [day, group] of arrivals) {
+    const only = group.items[0]!;
+    out[group.at] =
+      group.items.length === 1
+        ? { kind: 'item', key: String(first + items.indexOf(only)), item: only }
+        : { kind: 'arrivals', key: `arrivals-${day}-${group.items.length}`, day, items: group.items };
+  }
+  return out.filter((e): e is FeedEntry => e !== null).reverse();
+}
+
+/** A day's arrivals told as one: how many convoys, which, and what they brought. */
+export function arrivalsText(state: Immutable<GameState>, items: readonly Immutable<NewsItem>[]): NewsText {
+  const tankers = items.reduce((sum, item) => sum + num(item.facts.tankers), 0);
+  const litres = items.reduce((sum, item) => sum + num(item.facts.litres), 0);
+  return {
+    tag: 'convoy',
+    title: tCount('hud.news.arrivals', items.length, 0, { litres: formatLitres(litres) }),
+    body: tCount('hud.news.arrivalsBody', tankers, 0, { convoys: formatList(items.map((item) => convoyName(state, num(item.facts.convoy)))) }),
+  };
 }
 
 export function intelText(ctx: LevelContext, report: Immutable<Intel>): string {

@@ -10,7 +10,7 @@ import type { LevelContext } from '../../sim/context';
 import type { GameState, Intel, NewsItem } from '../../sim/state';
 import { h, setText, syncList } from '../dom';
 import type { Hud, Part } from './hud';
-import { ageText, intelText, newsText, type NewsTag } from './model';
+import { ageText, arrivalsText, feedEntries, intelText, newsText, type FeedEntry, type NewsTag, type NewsText } from './model';
 
 /** How many news items the feed keeps on screen; the debrief has the whole story. */
 const SHOWN = 60;
@@ -34,7 +34,15 @@ export function sourceLinks(ctx: LevelContext, ids: readonly string[]): HTMLElem
 }
 
 export function renderNewsItem(ctx: LevelContext, item: Immutable<NewsItem>): HTMLElement {
-  const text = newsText(ctx, item);
+  return newsArticle(ctx, item, newsText(ctx, item));
+}
+
+/** A feed line: one item, or a day's arrivals gathered into one (dated by the last of them). */
+function renderEntry(ctx: LevelContext, entry: FeedEntry, state: Immutable<GameState>): HTMLElement {
+  return entry.kind === 'item' ? renderNewsItem(ctx, entry.item) : newsArticle(ctx, entry.items[entry.items.length - 1]!, arrivalsText(state, entry.items));
+}
+
+function newsArticle(ctx: LevelContext, item: Immutable<NewsItem>, text: NewsText): HTMLElement {
   return h(
     'article',
     { class: `news-item tag-${text.tag}` },
@@ -51,9 +59,9 @@ export function renderNewsItem(ctx: LevelContext, item: Immutable<NewsItem>): HT
   );
 }
 
-/** How long a notification stays on the map (real time), and how many at once. */
+/** How long a notification stays in the panel (real time), and how many at once (the News tab keeps them all). */
 const TOAST_MS = 12_000;
-const TOASTS = 3;
+const TOASTS = 2;
 
 export interface NewsPanel extends Part {
   /** News items that arrived while the panel was hidden. */
@@ -175,9 +183,9 @@ export function createNewsPanel(hud: Hud, toasts: HTMLElement): NewsPanel {
     );
     if (shown[0] !== state.news.length) {
       const start = Math.max(0, state.news.length - SHOWN);
-      const items = state.news.slice(start).map((item, i) => ({ item, index: start + i })).reverse();
-      feedEmpty.hidden = items.length > 0;
-      syncList(feed, items, (x) => String(x.index), (x) => renderNewsItem(ctx, x.item));
+      const entries = feedEntries(state.news.slice(start), start);
+      feedEmpty.hidden = entries.length > 0;
+      syncList(feed, entries, (x) => x.key, (x) => renderEntry(ctx, x, state));
     }
     shown = key;
   }

@@ -8,13 +8,21 @@ import { h, setText } from '../dom';
 import type { Hud, Part } from './hud';
 import { policyName } from './names';
 
-/** The first midnight at or after the policy's delay: policies take effect when a day begins. */
-export const effectiveHour = (p: Immutable<PolicyState>): number => Math.ceil((p.since + POLICY_RULES[p.id].delayDays * HOURS_PER_DAY) / HOURS_PER_DAY) * HOURS_PER_DAY;
+/**
+ * When a policy decided at hour `since` comes into force: at the first midnight, after the
+ * decision, at which its delay has run (the rules bring pending policies into force when a day
+ * begins: src/sim/rules/policies.ts, runPolicies). Decided during day 1 with a day's delay, it is in
+ * force from day 3 at 00:00. A test holds this to the rules.
+ */
+export function effectiveHour(id: PolicyId, since: number): number {
+  const due = Math.max(since + POLICY_RULES[id].delayDays * HOURS_PER_DAY, since + 1);
+  return Math.ceil(due / HOURS_PER_DAY) * HOURS_PER_DAY;
+}
 
 export function policyStatusText(hud: Hud, p: Immutable<PolicyState>): string {
   const start = hud.ctx.level.startDate;
-  if (p.status === 'pending') return t('hud.policies.pending', { time: formatDate(start, effectiveHour(p), false) });
-  if (p.status === 'active') return t('hud.policies.active', { time: formatDate(start, p.since, false) });
+  if (p.status === 'pending') return t('hud.policies.pending', { time: formatDate(start, effectiveHour(p.id, p.since), true) });
+  if (p.status === 'active') return t('hud.policies.active', { time: formatDate(start, p.since, true) });
   return t('hud.policies.off');
 }
 
@@ -22,6 +30,7 @@ function createPolicyCard(hud: Hud, id: PolicyId): Part {
   const rule = POLICY_RULES[id];
   const status = h('span', { class: 'badge' });
   const button = h('button', { type: 'button', onclick: () => toggle() });
+  const delay = h('span', { class: 'policy-delay' });
   const el = h(
     'article',
     { class: 'card policy-card', 'data-policy': id },
@@ -30,9 +39,8 @@ function createPolicyCard(hud: Hud, id: PolicyId): Part {
     h(
       'p',
       { class: 'card-line muted' },
-      rule.delayDays === 0 ? t('hud.policies.delayNone') : tn('hud.policies.delay', rule.delayDays),
-      ' · ',
-      rule.costPerDayM === 0 ? t('hud.policies.free') : t('hud.policies.cost', { n: formatNumber(rule.costPerDayM) }),
+      delay,
+      h('span', { class: 'policy-cost' }, rule.costPerDayM === 0 ? t('hud.policies.free') : t('hud.policies.cost', { n: formatNumber(rule.costPerDayM) })),
     ),
     h('div', { class: 'actions' }, button),
   );
@@ -45,10 +53,19 @@ function createPolicyCard(hud: Hud, id: PolicyId): Part {
   }
 
   let shown: Immutable<PolicyState> | undefined;
+  let shownHour = -1;
   function update(state: Immutable<GameState>): void {
     const p = state.policies.find((x) => x.id === id);
-    if (!p || p === shown) return;
+    if (!p) return;
+    // Not decided yet: when it would come into force if decided now, which moves with the clock.
+    if (p.status === 'off' && state.hour !== shownHour) {
+      shownHour = state.hour;
+      const time = formatDate(hud.ctx.level.startDate, effectiveHour(id, state.hour), true);
+      setText(delay, rule.delayDays === 0 ? t('hud.policies.delayNone', { time }) : tn('hud.policies.delay', rule.delayDays, { time }));
+    }
+    if (p === shown) return;
     shown = p;
+    delay.hidden = p.status !== 'off';
     setText(status, policyStatusText(hud, p));
     status.dataset.status = p.status;
     setText(button, p.status === 'off' ? t('hud.policies.enact') : p.status === 'pending' ? t('hud.policies.cancel') : t('hud.policies.revoke'));
