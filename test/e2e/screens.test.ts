@@ -177,10 +177,21 @@ describe.each([
       expect(withCard, `the map's share with the convoy card open (${(withCard * 100).toFixed(1)} %)`).toBeGreaterThanOrEqual(phone ? 0.35 : 0.45);
       await closeCard();
 
-      // Step 4: time runs until the convoy arrives, and the tutorial moves on.
+      // Step 4: time runs until the convoy arrives; the tutorial then stops the clock and waits
+      // for Continue (an alert on the way stops it too: the student reads it and resumes).
       await page.getByRole('button', { name: 'Speed ×4' }).tap();
-      await stepShown(page, 5);
-      await page.getByRole('button', { name: /Pause/ }).tap();
+      const resume = page.locator('.hud-alert').getByRole('button', { name: 'Resume' });
+      await expect
+        .poll(
+          async () => {
+            if (await resume.isVisible()) await resume.tap();
+            return page.locator('.tutorial-step').textContent();
+          },
+          { timeout: 60_000 },
+        )
+        .toContain('step 5 of');
+      await page.getByRole('button', { name: /Play/ }).waitFor({ state: 'visible' });
+      await page.locator('.tutorial').getByRole('button', { name: 'Continue', exact: true }).tap();
       await screenshot(page, `touch-${width}-step5`);
       const later = await shares(page);
       expect(later, `the map's share at step 5 (${(later * 100).toFixed(1)} %)`).toBeGreaterThanOrEqual(0.45);
