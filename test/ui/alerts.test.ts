@@ -4,7 +4,8 @@ import { setLang } from '../../src/app/i18n';
 import { SECTORS } from '../../src/levels/constants';
 import { createInitialState } from '../../src/sim/init';
 import type { GameState, NewsItem } from '../../src/sim/state';
-import { COVER_ALERT_DAYS, detectAlerts, planCoverDays, plannedDailyL, TRUST_ALERT, type Alert } from '../../src/ui/alerts/detect';
+import { COVER_ALERT_DAYS, detectAlerts, TRUST_ALERT, type Alert } from '../../src/ui/alerts/detect';
+import { daysAtPlan, plannedDailyL } from '../../src/ui/hud/model';
 import { alertText } from '../../src/ui/alerts/text';
 import { shippedContext } from '../helpers';
 
@@ -79,11 +80,11 @@ describe('alerts are read from what changed between two states', () => {
 
   it('the cover is counted at the plan in force, not at full demand', () => {
     expect(daily).toBeGreaterThan(0);
-    expect(planCoverDays(ctx, atCover(2))).toBeCloseTo(2, 5);
+    expect(daysAtPlan(ctx, atCover(2))).toBeCloseTo(2, 5);
     const half = produce(atCover(2), (s) => {
       for (const sector of SECTORS) s.plan[sector] = Math.floor(s.plan[sector] / 2);
     });
-    expect(planCoverDays(ctx, half)).toBeGreaterThan(3.9);
+    expect(daysAtPlan(ctx, half)).toBeGreaterThan(3.9);
     expect(COVER_ALERT_DAYS).toBe(1);
   });
 

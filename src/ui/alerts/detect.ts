@@ -5,10 +5,9 @@
  * game plays the same whether the clock stops or not. Pure (no DOM), so it is tested as a table.
  */
 import type { Immutable } from 'immer';
-import { SECTORS } from '../../levels/constants';
 import type { LevelContext } from '../../sim/context';
-import { demandToday } from '../../sim/rules/fuel';
 import type { GameState, NewsItem } from '../../sim/state';
+import { daysAtPlan, num } from '../hud/model';
 
 /** Trust under this is the HUD's failing band (see trustBand): the city nears collapse at 0. */
 export const TRUST_ALERT = 25;
@@ -23,22 +22,6 @@ export type Alert =
   | { kind: 'trustLow'; hour: number; trust: number; threshold: number }
   | { kind: 'stockLow'; hour: number; days: number; stockL: number };
 export type AlertKind = Alert['kind'];
-
-/** Litres the plan in force releases in a day (what each sector asks for, up to its need). */
-export function plannedDailyL(ctx: LevelContext, state: Immutable<GameState>): number {
-  const demand = demandToday(ctx, state);
-  let litres = 0;
-  for (const s of SECTORS) litres += Math.min(state.plan[s], demand[s]);
-  return litres;
-}
-
-/** Days the depot lasts at the plan in force (Infinity when the plan releases nothing). */
-export function planCoverDays(ctx: LevelContext, state: Immutable<GameState>): number {
-  const daily = plannedDailyL(ctx, state);
-  return daily === 0 ? Infinity : state.fuel.stockL / daily;
-}
-
-const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
 
 function newsAlert(item: Immutable<NewsItem>): Alert | null {
   const f = item.facts;
@@ -69,7 +52,7 @@ export function detectAlerts(ctx: LevelContext, before: Immutable<GameState>, af
     if (alert) alerts.push(alert);
   }
   if (after.city.trust < TRUST_ALERT && before.city.trust >= TRUST_ALERT) alerts.push({ kind: 'trustLow', hour: after.hour, trust: after.city.trust, threshold: TRUST_ALERT });
-  const cover = planCoverDays(ctx, after);
-  if (cover <= COVER_ALERT_DAYS && planCoverDays(ctx, before) > COVER_ALERT_DAYS) alerts.push({ kind: 'stockLow', hour: after.hour, days: cover, stockL: after.fuel.stockL });
+  const cover = daysAtPlan(ctx, after);
+  if (cover <= COVER_ALERT_DAYS && daysAtPlan(ctx, before) > COVER_ALERT_DAYS) alerts.push({ kind: 'stockLow', hour: after.hour, days: cover, stockL: after.fuel.stockL });
   return alerts;
 }

@@ -80,14 +80,24 @@ export interface PlanPreview {
   short: boolean;
 }
 
+/** Litres a plan draws from the depot in a day: what each sector asks for, up to its need today. */
+function dailyDrawL(demand: Immutable<SectorMap>, plan: Immutable<SectorMap>): number {
+  return SECTORS.reduce((sum, s) => sum + Math.min(plan[s], demand[s]), 0);
+}
+
+/** Litres a plan (by default the one in force) draws from the depot today. */
+export function plannedDailyL(ctx: LevelContext, state: Immutable<GameState>, plan: Immutable<SectorMap> = state.plan): number {
+  return dailyDrawL(demandToday(ctx, state), plan);
+}
+
+const daysOfStock = (stockL: number, dailyL: number): number => (dailyL === 0 ? Infinity : stockL / dailyL);
+
 /**
  * How many days the depot lasts at a plan (by default the one in force): the stock over what the
  * plan draws a day, each service taking no more than it needs today. Rationing makes it longer.
  */
 export function daysAtPlan(ctx: LevelContext, state: Immutable<GameState>, plan: Immutable<SectorMap> = state.plan): number {
-  const demand = demandToday(ctx, state);
-  const daily = SECTORS.reduce((sum, s) => sum + Math.min(plan[s], demand[s]), 0);
-  return daily === 0 ? Infinity : state.fuel.stockL / daily;
+  return daysOfStock(state.fuel.stockL, plannedDailyL(ctx, state, plan));
 }
 
 /** What tonight's release would do with this plan: the midnight rules themselves (fuel.ts, city.ts), on the state as it is. */
@@ -96,7 +106,7 @@ export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan
   const available = state.fuel.stockL + airliftL(state);
   const given = shareFuel(demand, plan, available);
   const after = servicesAfter(ctx, state, given);
-  const totalAsked = SECTORS.reduce((sum, s) => sum + Math.min(plan[s], demand[s]), 0);
+  const totalAsked = dailyDrawL(demand, plan);
   const totalGiven = SECTORS.reduce((sum, s) => sum + given[s], 0);
   const sectors = SECTORS.map((s): SectorPreview => {
     const supplyPct = demand[s] === 0 ? 100 : Math.floor((100 * given[s]) / demand[s]);
@@ -108,7 +118,7 @@ export function previewPlan(ctx: LevelContext, state: Immutable<GameState>, plan
     totalDemand: SECTORS.reduce((sum, s) => sum + demand[s], 0),
     totalGiven,
     stockAfter: available - totalGiven,
-    daysAtPlan: daysAtPlan(ctx, state, plan),
+    daysAtPlan: daysOfStock(state.fuel.stockL, totalAsked),
     powerHoursNow: state.city.powerHours,
     powerHoursNext: after.powerHours,
     short: totalAsked > available,
@@ -252,7 +262,8 @@ export interface NewsText {
   body?: string;
 }
 
-const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+/** A number from a news item's facts (facts are numbers or strings). */
+export const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: string | number | undefined): string => String(v ?? '');
 
 export function newsText(ctx: LevelContext, item: Immutable<NewsItem>): NewsText {
