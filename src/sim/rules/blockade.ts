@@ -84,6 +84,9 @@ export function townDefence(state: Immutable<GameState>, ctx: LevelContext, town
   return { garrison: garrisonStrength(state, town), own: angry ? Math.floor(need / 2) : need + 1 };
 }
 
+/** A garrison at least as strong as its town's need (above 0) holds the town against any attack. */
+export const garrisonHolds = (garrison: number, need: number): boolean => need > 0 && garrison >= need;
+
 const tooEarly = (a: AiAction): SimError => simError(a.type, 'too-early', `nothing strikes before hour ${GRACE_HOURS}: the coordinator has not had time to act`);
 
 export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiAction): SimError | undefined {
@@ -142,9 +145,7 @@ export function applyBlockadeMove(ctx: LevelContext, state: GameState, a: AiActi
       // A garrison strong enough for its town holds it; otherwise the town's own people and
       // whatever garrison there is fight, and the stronger side wins.
       const held =
-        defence.garrison >= need && need > 0
-          ? true
-          : (defence.garrison + defence.own) * 10 + drawInt(state, 0, 20) >= cell.strength * 10 + drawInt(state, 0, 20);
+        garrisonHolds(defence.garrison, need) || (defence.garrison + defence.own) * 10 + drawInt(state, 0, 20) >= cell.strength * 10 + drawInt(state, 0, 20);
       if (!held) {
         // The cell holds the town it took; a repelled cell stays where it attacked from.
         cell.town = a.town;

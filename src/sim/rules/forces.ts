@@ -3,6 +3,7 @@
  * rural town. The dilemma the game teaches (GlobalSecurity, "Islamist Insurrection in
  * Mali"): every unit pulled to the roads leaves a rural town exposed.
  */
+import type { Immutable } from 'immer';
 import { REDEPLOY_HOURS, RETAKE_DAYS } from '../balance';
 import type { LevelContext } from '../context';
 import { garrisonStrength } from '../selectors';
@@ -31,12 +32,19 @@ export function orderUnit(ctx: LevelContext, state: GameState, a: OrderAction): 
   return undefined;
 }
 
+/** Why a fallen town is not being retaken tonight (no garrison, one no stronger than its need, a cell inside), or null when it is. */
+export function retakeBlocked(ctx: LevelContext, state: Immutable<GameState>, town: string): 'no-garrison' | 'too-weak' | 'cell-inside' | null {
+  const garrison = garrisonStrength(state, town);
+  if (garrison === 0) return 'no-garrison';
+  if (garrison <= (ctx.towns.get(town)?.garrisonNeed ?? 0)) return 'too-weak';
+  return state.cells.some((c) => c.town === town) ? 'cell-inside' : null;
+}
+
 /** Fallen towns come back when a garrison stronger than the town's need holds them for a few days. */
 export function retakeTowns(ctx: LevelContext, state: GameState): void {
   for (const town of state.towns) {
     if (town.control !== 'fallen') continue;
-    const need = ctx.towns.get(town.id)?.garrisonNeed ?? 0;
-    if (garrisonStrength(state, town.id) > need && !state.cells.some((c) => c.town === town.id)) {
+    if (retakeBlocked(ctx, state, town.id) === null) {
       town.retake += 1;
       if (town.retake >= RETAKE_DAYS) {
         town.control = 'held';

@@ -10,6 +10,8 @@ import type { Immutable } from 'immer';
 import { formatDate, t, tn } from '../../app/i18n';
 import { GRACE_HOURS, RETAKE_DAYS } from '../../sim/balance';
 import type { LevelContext } from '../../sim/context';
+import { garrisonHolds } from '../../sim/rules/blockade';
+import { retakeBlocked } from '../../sim/rules/forces';
 import { garrisonStrength } from '../../sim/selectors';
 import type { GameState } from '../../sim/state';
 
@@ -53,16 +55,14 @@ export function townStatus(ctx: LevelContext, state: Immutable<GameState>, id: s
   const base = { garrison, need, arriving, safeUntil, threat, fell: null, retake: null, blocked: null };
 
   if (town.control === 'held') {
-    // The rules: a garrison at least as strong as a need above 0 always holds.
-    if (need > 0 && garrison >= need) return { ...base, kind: 'held' };
+    if (garrisonHolds(garrison, need)) return { ...base, kind: 'held' };
     return { ...base, kind: threat !== null ? 'threatened' : 'exposed' };
   }
   let fell: TownStatus['fell'] = null;
   for (const n of state.news) {
     if (n.kind === 'town' && n.facts.town === id && n.facts.fallen) fell = { hour: n.hour, garrison: Number(n.facts.garrison ?? 0), need: Number(n.facts.need ?? need) };
   }
-  const cellInside = state.cells.some((c) => c.town === id);
-  const blocked = garrison === 0 ? 'no-garrison' : garrison <= need ? 'too-weak' : cellInside ? 'cell-inside' : null;
+  const blocked = retakeBlocked(ctx, state, id);
   return { ...base, kind: blocked === null ? 'retaking' : 'fallen', fell, retake: { nights: town.retake, of: RETAKE_DAYS }, blocked };
 }
 
