@@ -77,11 +77,14 @@ function retaliate(ctx: LevelContext, state: GameState): void {
   for (const c of ctx.level.corridors) shiftMorale(ctx, state, c.id as CorridorId, -5);
 }
 
+/** The hour from which a policy decided at `since` may come into force (on the first morning at or after it). */
+export const policyDueHour = (id: PolicyId, since: number): number => since + POLICY_RULES[id].delayDays * HOURS_PER_DAY;
+
 /** Each morning: pending policies come into force, costs are paid, lasting effects apply. */
 export function runPolicies(ctx: LevelContext, state: GameState): void {
   for (const p of state.policies) {
     const rule = POLICY_RULES[p.id];
-    if (p.status === 'pending' && state.hour >= p.since + rule.delayDays * HOURS_PER_DAY) {
+    if (p.status === 'pending' && state.hour >= policyDueHour(p.id, p.since)) {
       p.status = 'active';
       p.since = state.hour;
       takeEffect(ctx, state, p.id);

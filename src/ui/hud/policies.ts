@@ -4,6 +4,7 @@ import { formatDate, formatNumber, t, tn } from '../../app/i18n';
 import type { PolicyId } from '../../levels/schema';
 import { AIRLIFT_L_PER_DAY, HOURS_PER_DAY, POLICY_RULES } from '../../sim/balance';
 import type { GameState, PolicyState } from '../../sim/state';
+import { policyDueHour } from '../../sim/rules/policies';
 import { h, setText } from '../dom';
 import type { Hud, Part } from './hud';
 import { policyName } from './names';
@@ -15,7 +16,8 @@ import { policyName } from './names';
  * force from day 3 at 00:00. A test holds this to the rules.
  */
 export function effectiveHour(id: PolicyId, since: number): number {
-  const due = Math.max(since + POLICY_RULES[id].delayDays * HOURS_PER_DAY, since + 1);
+  // A policy decided at midnight missed that morning's turn: the next one is a day later.
+  const due = Math.max(policyDueHour(id, since), since + 1);
   return Math.ceil(due / HOURS_PER_DAY) * HOURS_PER_DAY;
 }
 
