@@ -5,7 +5,7 @@
  * the keyboard only on a desktop screen and on a phone. The link fixes the seed, so that the
  * same commands at the same hours give the same game on every run.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, screenshot, type WatchedPage } from '../../src/cli/web/browser';
 import { clockText, framesPass, nextMorning, openTabByKeyboard, playing, sharedBrowser, siteUrl, stateNow, tabShown, tabTo } from './site';
@@ -199,15 +199,21 @@ describe('Space pauses and resumes whatever has the focus, except a field that u
   });
 });
 
+/** Skips the tutorial and lets the game run at ×4 until the depot is down to a day of fuel: the alert card, shown. */
+async function runToFuelAlert(page: Page): Promise<Locator> {
+  await page.locator('.tutorial').getByRole('button', { name: 'Skip tutorial' }).click();
+  await page.getByRole('button', { name: 'Speed ×4' }).click();
+  const card = alertCard(page);
+  await card.waitFor({ state: 'visible', timeout: 90_000 });
+  expect(await card.locator('h2').textContent()).toBe('A day of fuel or less left at this plan');
+  return card;
+}
+
 describe('alerts stop the clock', () => {
   it('a game left to run at ×4 stops when the depot is down to a day of fuel; the alert is announced, says what to do, and Resume goes on at ×4', async () => {
     const tab = await openGame();
     const { page } = tab;
-    await page.locator('.tutorial').getByRole('button', { name: 'Skip tutorial' }).click();
-    await page.getByRole('button', { name: 'Speed ×4' }).click();
-    const card = alertCard(page);
-    await card.waitFor({ state: 'visible', timeout: 90_000 });
-    expect(await card.locator('h2').textContent()).toBe('A day of fuel or less left at this plan');
+    const card = await runToFuelAlert(page);
     expect(await card.textContent()).toContain('What to do:');
     expect(await card.textContent()).toContain('The clock is stopped.');
     // Announced at once: the live region holds the alert's words, what to do included.
@@ -234,11 +240,7 @@ describe('alerts stop the clock', () => {
   it('with the setting off, the same alert is shown and announced while the clock runs on', async () => {
     const tab = await openGame(LINK, undefined, (page) => page.evaluate(() => localStorage.setItem('lifeline-bamako/settings', JSON.stringify({ lang: 'en', pauseOnAlerts: false }))));
     const { page } = tab;
-    await page.locator('.tutorial').getByRole('button', { name: 'Skip tutorial' }).click();
-    await page.getByRole('button', { name: 'Speed ×4' }).click();
-    const card = alertCard(page);
-    await card.waitFor({ state: 'visible', timeout: 90_000 });
-    expect(await card.locator('h2').textContent()).toBe('A day of fuel or less left at this plan');
+    const card = await runToFuelAlert(page);
     expect(await card.locator('.hud-alert-stopped').isVisible()).toBe(false);
     expect(await page.locator('.hud-alert-live').textContent()).toMatch(/^Alert: A day of fuel or less left at this plan\. .*What to do: /);
     expect(await page.locator('.hud-alert-live').textContent()).not.toContain('The clock is stopped');
